@@ -1,0 +1,13 @@
+"""Callback registration: every module exposes ``register(app)``; callbacks are plain functions."""
+
+from __future__ import annotations
+
+from dash import Dash
+
+from callbacks import overview, shell
+
+
+def register_all(app: Dash) -> None:
+    """Bind every callback to ``app`` (never the global ``dash.callback``)."""
+    shell.register(app)
+    overview.register(app)

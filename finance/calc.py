@@ -1,0 +1,96 @@
+"""Pure arithmetic of the domain: per-resident values, shares, year-over-year change and ratio formulas.
+
+All functions take plain numbers and return ``None`` when a value is missing or a denominator is not
+positive — never zero, never a negative ratio where the law says "not computed".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def round_half_up(value: Decimal) -> int:
+    """Round to a whole number, halves away from zero (the booklets' rule for 円 per resident)."""
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def per_resident_yen(thousand_yen: int | None, population: int | None) -> int | None:
+    """An amount per resident in whole yen: ``per_resident_yen(24_649_844, 36_898) == 668_054``.
+
+    The amount (千円) is multiplied by 1,000 and divided by the population, rounded half up — the rule that
+    reproduces the Wakkanai booklet's per-resident table.
+    """
+    if thousand_yen is None or population is None or population <= 0:
+        return None
+    return round_half_up(Decimal(thousand_yen) * 1000 / Decimal(population))
+
+
+def per_thousand_residents(count: int | None, population: int | None) -> Decimal | None:
+    """Staff (or any count) per 1,000 residents, unrounded."""
+    if count is None or population is None or population <= 0:
+        return None
+    return Decimal(count) * 1000 / Decimal(population)
+
+
+def share_percent(part: int | None, total: int | None) -> Decimal | None:
+    """``part`` as a percentage of ``total`` (unrounded); ``None`` if either is missing or the total is not positive."""
+    if part is None or total is None or total <= 0:
+        return None
+    return Decimal(part) * 100 / Decimal(total)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change between two years: the difference and, where defined, the growth rate in percent."""
+
+    difference: int
+    percent: Decimal | None  # None when the previous value is 0 (皆増) or negative
+
+
+def year_over_year(current: int | None, previous: int | None) -> Change | None:
+    """The change from ``previous`` to ``current``; ``None`` when either is missing."""
+    if current is None or previous is None:
+        return None
+    rate = Decimal(current - previous) * 100 / Decimal(previous) if previous > 0 else None
+    return Change(current - previous, rate)
+
+
+def ratio_percent(numerator: int | None, denominator: int | None) -> Decimal | None:
+    """``numerator / denominator × 100`` exactly (Decimal); ``None`` if missing or the denominator is not positive."""
+    if numerator is None or denominator is None or denominator <= 0:
+        return None
+    return Decimal(numerator) * 100 / Decimal(denominator)
+
+
+def soundness_ratio(numerator: int | None, denominator: int | None) -> Decimal | None:
+    """A 健全化判断比率 from its numerator and denominator.
+
+    A numerator at or below zero means the ratio is not computed (published as «—»): the result is ``None``,
+    never zero and never negative.
+    """
+    if numerator is None or numerator <= 0:
+        return None
+    return ratio_percent(numerator, denominator)
+
+
+def nakatonbetsu_single_year(components: Mapping[str, int]) -> Decimal | None:
+    """実質公債費比率 (single year) from the plan form's items: (①+②+③+④+⑤+⑥+⑦−⑧−⑨) / (⑩−⑧−⑨) × 100.
+
+    Missing items ②, ③ (printed blank) count as absent, not as an error; ①, ⑧, ⑨ and ⑩ are required.
+    """
+    required = ("①", "⑧", "⑨", "⑩")
+    if any(components.get(k) is None for k in required):
+        return None
+    added = sum(components.get(k, 0) for k in ("①", "②", "③", "④", "⑤", "⑥", "⑦"))
+    deducted = components["⑧"] + components["⑨"]
+    return ratio_percent(added - deducted, components["⑩"] - deducted)
+
+
+def three_year_mean(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The mean of exactly three unrounded single-year ratios; ``None`` if any is missing."""
+    items = list(values)
+    if len(items) != 3 or any(v is None for v in items):
+        return None
+    return sum(items, Decimal(0)) / 3  # type: ignore[arg-type]

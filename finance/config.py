@@ -1,0 +1,61 @@
+"""Settings from the environment (``MIERUKA_*``), read in one place with production-safe defaults."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable about a running site.
+
+    Attributes:
+        data_dir: the validated data folder to serve.
+        cache_type: a flask-caching class name (``FileSystemCache``, ``RedisCache`` or ``NullCache``).
+        cache_dir: folder of the FileSystemCache, shared by all workers.
+        redis_url: Redis URL; when set, ``RedisCache`` is used.
+        cache_timeout_s: how long a cached result lives.
+        frame_ancestors: origins allowed to embed ``/embed/*`` pages (CSP ``frame-ancestors``).
+        debug: Dash debug tooling; never on in production.
+    """
+
+    data_dir: Path = ROOT / "data"
+    cache_type: str = "FileSystemCache"
+    cache_dir: Path = Path(tempfile.gettempdir()) / "mieruka-cache"
+    redis_url: str = ""
+    cache_timeout_s: int = 3600
+    frame_ancestors: tuple[str, ...] = ()
+    debug: bool = False
+
+    def cache_config(self, version: str) -> dict[str, object]:
+        """The flask-caching configuration; the data version prefixes every key so an update never serves stale results."""
+        base: dict[str, object] = {"CACHE_DEFAULT_TIMEOUT": self.cache_timeout_s, "CACHE_KEY_PREFIX": f"mieruka-{version}-"}
+        if self.redis_url:
+            return {**base, "CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": self.redis_url}
+        if self.cache_type == "FileSystemCache":
+            return {**base, "CACHE_TYPE": "FileSystemCache", "CACHE_DIR": str(self.cache_dir), "CACHE_THRESHOLD": 5000}
+        return {**base, "CACHE_TYPE": self.cache_type}
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def from_env(env: Mapping[str, str]) -> Settings:
+    """Build :class:`Settings` from an environment mapping (pure: the caller passes ``os.environ``)."""
+    defaults = Settings()
+    origins = tuple(o for o in (env.get("MIERUKA_FRAME_ANCESTORS", "")).split() if o)
+    return Settings(
+        data_dir=Path(env.get("MIERUKA_DATA_DIR") or defaults.data_dir),
+        cache_type=env.get("MIERUKA_CACHE_TYPE") or defaults.cache_type,
+        cache_dir=Path(env.get("MIERUKA_CACHE_DIR") or defaults.cache_dir),
+        redis_url=env.get("MIERUKA_REDIS_URL", ""),
+        cache_timeout_s=int(env.get("MIERUKA_CACHE_TIMEOUT_S") or defaults.cache_timeout_s),
+        frame_ancestors=origins,
+        debug=_flag(env.get("MIERUKA_DEBUG")),
+    )

@@ -1,0 +1,348 @@
+"""Read model: questions the pages ask of a :class:`~finance.load.Dataset`, answered with provenance.
+
+Every figure comes back as a :class:`Fact` that carries its value together with the document, table, lines
+and publication date it was transcribed from, its precision and whether it is 決算, 決算見込 or 計画.
+Functions take primitives (municipality code, fiscal year) so that callers can cache them by arguments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+from finance import calc, status
+from finance.load import Dataset
+from finance.schemas import UNIT_FACTORS
+
+KIND_ORDER = {"決算": 0, "決算見込": 1, "計画": 2}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a figure was published."""
+
+    source_id: str
+    title_ja: str
+    title_en: str
+    publisher_ja: str
+    published: str
+    table: str
+    lines: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure with its provenance.
+
+    Attributes:
+        value: the amount in 千円 (or the count / percentage for non-money figures); ``None`` = missing.
+        published_unit: the unit the source printed (千円, 万円, 百万円 …).
+        rounding: ``exact``, ``truncated``, ``rounded`` or ``approx``.
+        figure_kind: 決算, 決算見込 or 計画.
+        account: the account or basis code.
+        label_ja: the heading as printed.
+        note: what a reader must know.
+        source: the document, table and lines.
+    """
+
+    value: int | None
+    published_unit: str
+    rounding: str
+    figure_kind: str
+    account: str
+    label_ja: str
+    note: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Population:
+    """The population used for per-resident figures, with its basis and reference date."""
+
+    value: int
+    basis: str
+    as_of: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class PerResident:
+    """A per-resident value computed from an amount and a population, compared with the published one if any."""
+
+    yen: int | None
+    published_yen: int | None
+    population: Population | None
+
+    @property
+    def differs(self) -> bool:
+        """Whether the published per-resident value differs from the recomputed one."""
+        return self.yen is not None and self.published_yen is not None and self.yen != self.published_yen
+
+
+@dataclass(frozen=True)
+class PublishedRatio:
+    """A published indicator value with its status and the thresholds printed beside it."""
+
+    indicator: str
+    value: float | None
+    status: str
+    surplus_value: float | None
+    early_threshold: float | None
+    rebuilding_threshold: float | None
+    published_text: str
+    figure_kind: str
+    account: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The headline figures of one municipality and fiscal year."""
+
+    municipality_code: str
+    fiscal_year: int
+    revenue: Fact | None
+    expenditure: Fact | None
+    real_balance: Fact | None
+    revenue_per_resident: PerResident
+    expenditure_per_resident: PerResident
+    fund_balance: Fact | None
+    debt_outstanding: Fact | None
+    ratios: tuple[PublishedRatio, ...]
+
+    @property
+    def has_settlement(self) -> bool:
+        """Whether any settlement total exists for this year."""
+        return self.revenue is not None or self.expenditure is not None
+
+
+def source_of(ds: Dataset, row: pd.Series) -> Source:
+    """The :class:`Source` of a data row (joins ``sources.csv`` for title and publication date)."""
+    src = ds["sources"].set_index("source_id").loc[row["source_id"]]
+    return Source(str(row["source_id"]), str(src["title_ja"]), str(src["title_en"]), str(src["publisher_ja"]),
+                  str(src["published"]), str(row["source_table"]), str(row["source_lines"]))
+
+
+def _value(x: object) -> int | None:
+    return None if pd.isna(x) else int(x)  # type: ignore[call-overload]
+
+
+def _fact(ds: Dataset, row: pd.Series) -> Fact:
+    return Fact(_value(row["amount_thousand_yen"]), str(row["published_unit"]), str(row["rounding"]),
+                str(row["figure_kind"]), str(row["account"]), str(row.get("label_ja", "")), str(row["note"]),
+                source_of(ds, row))
+
+
+def _best(frame: pd.DataFrame, accounts: tuple[str, ...]) -> pd.Series | None:
+    """The preferred row: actual before estimate before plan, the listed account order, then the finest unit."""
+    if frame.empty:
+        return None
+    ranked = frame.assign(
+        _kind=frame["figure_kind"].map(KIND_ORDER),
+        _acc=frame["account"].map({a: i for i, a in enumerate(accounts)}).fillna(len(accounts)),
+        _unit=frame["published_unit"].map(UNIT_FACTORS) if "published_unit" in frame else 0,
+    ).sort_values(["_kind", "_acc", "_unit"], kind="stable")
+    return ranked.iloc[0]
+
+
+def municipalities(ds: Dataset) -> list[tuple[str, str, str]]:
+    """``(code, name_ja, name_en)`` of every municipality, in code order."""
+    frame = ds["municipalities"].sort_values("municipality_code")
+    return list(zip(frame["municipality_code"], frame["name_ja"], frame["name_en"], strict=True))
+
+
+def municipality_name(ds: Dataset, code: str, locale: str = "ja") -> str | None:
+    """The name of a municipality in ``locale``; ``None`` if the code is unknown."""
+    frame = ds["municipalities"]
+    match = frame[frame["municipality_code"] == code]
+    if match.empty:
+        return None
+    return str(match.iloc[0]["name_ja" if locale == "ja" else "name_en"])
+
+
+def fiscal_years(ds: Dataset, code: str) -> list[int]:
+    """Fiscal years with any figure for a municipality (settlement, ratios or enterprise), ascending."""
+    years: set[int] = set()
+    for name in ("settlement", "ratios", "enterprise", "funds", "debt"):
+        frame = ds[name]
+        years |= set(frame.loc[frame["municipality_code"] == code, "fiscal_year"].dropna().astype(int))
+    return sorted(years)
+
+
+def default_year(ds: Dataset, code: str) -> int | None:
+    """The latest year with a settlement (決算) total, else the latest year with any figure."""
+    frame = ds["settlement"]
+    actual = frame[(frame["municipality_code"] == code) & (frame["figure_kind"] == "決算")
+                   & frame["item"].isin(["rev_total", "exp_total"])]
+    if not actual.empty:
+        return int(actual["fiscal_year"].max())
+    years = fiscal_years(ds, code)
+    return years[-1] if years else None
+
+
+_TOTAL_ACCOUNTS = ("general", "ordinary")
+
+
+def settlement_fact(ds: Dataset, code: str, year: int, item: str, accounts: tuple[str, ...] = _TOTAL_ACCOUNTS) -> Fact | None:
+    """The preferred settlement figure of an item for one year (see :func:`_best` for the order)."""
+    frame = ds["settlement"]
+    rows = frame[(frame["municipality_code"] == code) & (frame["fiscal_year"] == year) & (frame["item"] == item)
+                 & frame["account"].isin(accounts)]
+    best = _best(rows, accounts)
+    return None if best is None else _fact(ds, best)
+
+
+def population(ds: Dataset, code: str, year: int) -> Population | None:
+    """The population of the year for per-resident figures (年度末住基 preferred, as in the sources)."""
+    frame = ds["population"]
+    rows = frame[(frame["municipality_code"] == code) & (frame["fiscal_year"] == year) & (frame["figure_kind"] == "決算")]
+    if rows.empty:
+        return None
+    order = {"juki_fy_end": 0, "juki_jan1": 1, "juki": 2, "census": 3}
+    row = rows.assign(_b=rows["basis"].map(order).fillna(9)).sort_values("_b").iloc[0]
+    return Population(int(row["population"]), str(row["basis"]), str(row["as_of"]), source_of(ds, row))
+
+
+def _published_per_resident(ds: Dataset, code: str, year: int, subject: str, account: str) -> int | None:
+    frame = ds["per_resident"]
+    rows = frame[(frame["municipality_code"] == code) & (frame["fiscal_year"] == year) & (frame["subject"] == subject)
+                 & (frame["account"] == account)]
+    return None if rows.empty else int(rows.iloc[0]["yen_per_resident"])
+
+
+def per_resident(ds: Dataset, code: str, year: int, fact: Fact | None, subject: str) -> PerResident:
+    """The per-resident value of ``fact`` (recomputed) with the published value for comparison."""
+    pop = population(ds, code, year)
+    if fact is None:
+        return PerResident(None, None, pop)
+    computed = calc.per_resident_yen(fact.value, pop.value if pop else None)
+    return PerResident(computed, _published_per_resident(ds, code, year, subject, fact.account), pop)
+
+
+def latest_stock(ds: Dataset, table: str, code: str, year: int, **filters: str) -> Fact | None:
+    """A year-end stock (fund balance, debt outstanding) for exactly ``year``, preferring actual figures."""
+    frame = ds[table]
+    mask = (frame["municipality_code"] == code) & (frame["fiscal_year"] == year)
+    for column, value in filters.items():
+        mask &= frame[column] == value
+    best = _best(frame[mask], ("ordinary", "general", "general_etc", "all"))
+    return None if best is None else _fact(ds, best)
+
+
+def published_ratios(ds: Dataset, code: str, year: int, account: str = "general_etc") -> tuple[PublishedRatio, ...]:
+    """The published indicator values of a year for one account (the four 健全化判断比率 for ``general_etc``)."""
+    frame = ds["ratios"]
+    rows = frame[(frame["municipality_code"] == code) & (frame["fiscal_year"] == year) & (frame["account"] == account)
+                 & (frame["scenario"] == "")]
+    out = []
+    for _, row in rows.sort_values("figure_kind", key=lambda s: s.map(KIND_ORDER), kind="stable").iterrows():
+        if any(r.indicator == row["indicator"] for r in out):
+            continue
+        out.append(PublishedRatio(
+            str(row["indicator"]), None if pd.isna(row["value"]) else float(row["value"]), str(row["status"]),
+            None if pd.isna(row["surplus_value"]) else float(row["surplus_value"]),
+            None if pd.isna(row["early_threshold"]) else float(row["early_threshold"]),
+            None if pd.isna(row["rebuilding_threshold"]) else float(row["rebuilding_threshold"]),
+            str(row["published_text"]), str(row["figure_kind"]), str(row["account"]), source_of(ds, row)))
+    return tuple(out)
+
+
+def overview(ds: Dataset, code: str, year: int) -> Overview:
+    """Headline figures for the overview page."""
+    revenue = settlement_fact(ds, code, year, "rev_total")
+    expenditure = settlement_fact(ds, code, year, "exp_total")
+    return Overview(
+        municipality_code=code,
+        fiscal_year=year,
+        revenue=revenue,
+        expenditure=expenditure,
+        real_balance=settlement_fact(ds, code, year, "bal_real_balance"),
+        revenue_per_resident=per_resident(ds, code, year, revenue, "rev_total"),
+        expenditure_per_resident=per_resident(ds, code, year, expenditure, "exp_total"),
+        fund_balance=latest_stock(ds, "funds", code, year, fund="fund_total", measure="balance_end"),
+        debt_outstanding=latest_stock(ds, "debt", code, year, measure="outstanding_end"),
+        ratios=published_ratios(ds, code, year),
+    )
+
+
+def components(ds: Dataset, code: str, year: int, indicator: str, *, account: str = "general_etc",
+               scenario: str = "", source_table: str | None = None) -> dict[str, int]:
+    """The printed components of an indicator, ``{component: amount}``; scenario rows override common ones."""
+    frame = ds["ratio_components"]
+    rows = frame[(frame["municipality_code"] == code) & (frame["fiscal_year"] == year) & (frame["indicator"] == indicator)
+                 & (frame["account"] == account) & frame["scenario"].isin(["", scenario])]
+    if source_table is not None:
+        rows = rows[rows["source_table"] == source_table]
+    result: dict[str, int] = {}
+    for _, row in rows.sort_values("scenario", kind="stable").iterrows():  # "" first, the scenario's rows last
+        if not pd.isna(row["amount_thousand_yen"]):
+            result[str(row["component"])] = int(row["amount_thousand_yen"])
+    return result
+
+
+def computed_ratio(ds: Dataset, code: str, year: int, indicator: str) -> Decimal | None:
+    """A ratio recomputed from the printed numerator (A−B) and denominator (C−D), unrounded.
+
+    実質公債費比率 may be negative; for the other ratios a numerator at or below zero gives ``None`` («—»).
+    """
+    parts = components(ds, code, year, indicator)
+    if indicator.startswith("real_debt_service_ratio"):
+        return calc.ratio_percent(parts.get("A-B"), parts.get("C-D"))
+    return calc.soundness_ratio(parts.get("A-B"), parts.get("C-D"))
+
+
+def totals_series(ds: Dataset, code: str) -> pd.DataFrame:
+    """Settled (決算) revenue and expenditure totals by year, one row per year with any of them.
+
+    Columns ``fiscal_year``, ``revenue``, ``expenditure`` (千円, ``<NA>`` where the year has no figure) and
+    ``source`` (the :class:`Source` of the revenue figure, else of the expenditure figure).
+    """
+    frame = ds["settlement"]
+    rows = frame[(frame["municipality_code"] == code) & (frame["figure_kind"] == "決算")
+                 & frame["item"].isin(["rev_total", "exp_total"]) & frame["account"].isin(_TOTAL_ACCOUNTS)]
+    records = []
+    for year in sorted(rows["fiscal_year"].dropna().astype(int).unique()):
+        revenue = settlement_fact(ds, code, year, "rev_total")
+        expenditure = settlement_fact(ds, code, year, "exp_total")
+        chosen = revenue or expenditure
+        records.append({"fiscal_year": year,
+                        "revenue": revenue.value if revenue else None,
+                        "expenditure": expenditure.value if expenditure else None,
+                        "source": chosen.source if chosen else None})
+    out = pd.DataFrame.from_records(records, columns=["fiscal_year", "revenue", "expenditure", "source"])
+    return out.astype({"fiscal_year": "Int64", "revenue": "Int64", "expenditure": "Int64"})
+
+
+@dataclass(frozen=True)
+class OverviewPage:
+    """Everything the overview page shows for one municipality and year."""
+
+    overview: Overview
+    previous_expenditure: Fact | None
+    series: pd.DataFrame
+    sources: tuple[Source, ...]
+    rated: tuple[tuple[PublishedRatio, status.Status, status.Lines], ...]
+
+
+def sources_used(ds: Dataset, code: str) -> tuple[Source, ...]:
+    """The documents a municipality's figures come from (for the footer), in id order."""
+    ids: set[str] = set()
+    for name in ("settlement", "ratios", "enterprise", "funds", "debt", "staff", "population"):
+        frame = ds[name]
+        ids |= set(frame.loc[frame["municipality_code"] == code, "source_id"])
+    src = ds["sources"].set_index("source_id")
+    return tuple(Source(i, str(src.at[i, "title_ja"]), str(src.at[i, "title_en"]), str(src.at[i, "publisher_ja"]),
+                        str(src.at[i, "published"]), "", "") for i in sorted(ids))
+
+
+def overview_page(ds: Dataset, code: str, year: int) -> OverviewPage:
+    """The overview of ``year`` with the previous year's expenditure and the multi-year totals."""
+    ov = overview(ds, code, year)
+    rated = []
+    for ratio in ov.ratios:
+        lines = status.lines_for(ds, code, ratio.indicator, year, ratio.early_threshold, ratio.rebuilding_threshold)
+        rated.append((ratio, status.classify_published(ratio.value, ratio.status, lines), lines))
+    return OverviewPage(ov, settlement_fact(ds, code, year - 1, "exp_total"), totals_series(ds, code),
+                        sources_used(ds, code), tuple(rated))

@@ -1,0 +1,95 @@
+"""Status of an indicator value against its thresholds: words and icon keys, never colour alone.
+
+At a threshold counts as crossed (the law says 「以上」).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import pandas as pd
+
+from finance.load import Dataset
+
+
+class Status(StrEnum):
+    """Where a value stands. The value is also the catalog key under ``status.``."""
+
+    SOUND = "sound"
+    CAUTION = "caution"
+    EARLY = "early"
+    REBUILDING = "rebuilding"
+    NO_DEFICIT = "no_deficit"
+    NOT_COMPUTED = "not_computed"
+    NO_DATA = "no_data"
+
+
+ICONS: dict[Status, str] = {
+    Status.SOUND: "✓",
+    Status.CAUTION: "!",
+    Status.EARLY: "▲",
+    Status.REBUILDING: "✕",
+    Status.NO_DEFICIT: "—",
+    Status.NOT_COMPUTED: "—",
+    Status.NO_DATA: "?",
+}
+
+
+@dataclass(frozen=True)
+class Lines:
+    """The threshold lines that apply to one value (``None`` where the law sets none)."""
+
+    early: float | None
+    rebuilding: float | None
+    caution: float | None = None
+
+
+def classify(value: float | None, lines: Lines) -> Status:
+    """The status of a numeric value: the highest line reached, «at» counting as reached."""
+    if value is None:
+        return Status.NO_DATA
+    if lines.rebuilding is not None and value >= lines.rebuilding:
+        return Status.REBUILDING
+    if lines.early is not None and value >= lines.early:
+        return Status.EARLY
+    if lines.caution is not None and value >= lines.caution:
+        return Status.CAUTION
+    return Status.SOUND
+
+
+def classify_published(value: float | None, published_status: str, lines: Lines) -> Status:
+    """The status of a published ratio; «—» values keep their printed meaning and are never rated as numbers."""
+    if published_status == "no_deficit":
+        return Status.NO_DEFICIT
+    if published_status == "non_positive":
+        return Status.NOT_COMPUTED
+    if published_status != "ok":
+        return Status.NO_DATA
+    return classify(value, lines)
+
+
+def body_kind(dataset: Dataset, municipality_code: str) -> str:
+    """The threshold body kind of a municipality: 市町村, 指定都市 or 都道府県."""
+    frame = dataset["municipalities"]
+    kind = str(frame.loc[frame["municipality_code"] == municipality_code, "kind"].iloc[0])
+    return kind if kind in ("指定都市", "都道府県") else "市町村"
+
+
+def legal_lines(dataset: Dataset, municipality_code: str, indicator: str, fiscal_year: int) -> Lines:
+    """The lines of ``thresholds.csv`` in force for a municipality's body kind in a settlement year."""
+    frame = dataset["thresholds"]
+    rows = frame[(frame["indicator"] == indicator) & (frame["body_kind"] == body_kind(dataset, municipality_code))
+                 & (frame["year_from"] <= fiscal_year) & (frame["year_to"].isna() | (frame["year_to"] >= fiscal_year))]
+    found = {str(r.level): float(r.value) for r in rows.itertuples(index=False)}
+    return Lines(found.get("early"), found.get("rebuilding"), found.get("permission"))
+
+
+def lines_for(dataset: Dataset, municipality_code: str, indicator: str, fiscal_year: int,
+              published_early: float | None, published_rebuilding: float | None) -> Lines:
+    """Thresholds for a value: those printed beside it win; the legal table fills the rest."""
+    legal = legal_lines(dataset, municipality_code, indicator, fiscal_year)
+    early = published_early if published_early is not None and not pd.isna(published_early) else legal.early
+    rebuilding = (published_rebuilding if published_rebuilding is not None and not pd.isna(published_rebuilding)
+                  else legal.rebuilding)
+    return Lines(early, rebuilding, legal.caution)

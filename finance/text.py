@@ -1,0 +1,56 @@
+"""User-visible text: every string comes from the catalogs in ``finance/locales/<locale>.toml``.
+
+Keys are dotted (``"overview.title"``); values may hold ``{placeholders}`` filled by :func:`t`.
+Japanese is the default locale, English the second; both catalogs hold the same keys (a test checks it).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LOCALES: tuple[str, ...] = ("ja", "en")
+DEFAULT_LOCALE = "ja"
+_DIR = Path(__file__).parent / "locales"
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, dotted + "."))
+        else:
+            flat[dotted] = str(value)
+    return flat
+
+
+@cache
+def catalog(locale: str) -> dict[str, str]:
+    """All messages of one locale as a flat ``{dotted_key: text}`` mapping."""
+    if locale not in LOCALES:
+        raise KeyError(f"unknown locale {locale!r}")
+    with (_DIR / f"{locale}.toml").open("rb") as handle:
+        return _flatten(tomllib.load(handle))
+
+
+def normalise_locale(value: object) -> str:
+    """A supported locale code from untrusted input; the default for anything else."""
+    return value if isinstance(value, str) and value in LOCALES else DEFAULT_LOCALE
+
+
+def t(key: str, locale: str = DEFAULT_LOCALE, /, **params: object) -> str:
+    """The message ``key`` in ``locale`` with ``params`` filled in.
+
+    Raises:
+        KeyError: the key is not in the catalog (a programming error, caught by the parity test).
+    """
+    text = catalog(normalise_locale(locale))[key]
+    return text.format(**params) if params else text
+
+
+def has(key: str, locale: str = DEFAULT_LOCALE) -> bool:
+    """Whether ``key`` exists in the catalog of ``locale``."""
+    return key in catalog(normalise_locale(locale))

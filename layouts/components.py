@@ -1,0 +1,63 @@
+"""Reusable page pieces. Builders receive ids and texts; they never invent ids or read data."""
+
+from __future__ import annotations
+
+from dash import html
+
+from finance import formatting
+from finance.queries import Source
+from finance.status import ICONS, Status
+from finance.text import t
+
+
+def source_note(source: Source | None, locale: str, *, kind: str = "決算") -> html.P | None:
+    """「出典: 稚内市政策調整部財政経営課「稚内市財政の状況…」（2014-10発行）表名、102行」 — every figure carries one."""
+    if source is None:
+        return None
+    text = t("app.source_line", locale, publisher=source.publisher_ja,
+             title=source.title_ja if locale == "ja" else source.title_en, published=source.published, table=source.table)
+    if source.lines:
+        text += t("app.source_lines_suffix", locale, lines=source.lines)
+    children: list[object] = [text]
+    if kind != "決算":
+        children = [html.Strong(t(f"kind.{kind}", locale) + " "), text]
+    return html.P(children, className="source-note")
+
+
+def kpi_card(title: str, value: str, details: list[str], source: html.P | None, *, missing: bool = False) -> html.Section:
+    """A headline card: title, big value, a few plain lines and the source."""
+    body: list[object] = [html.H3(title, className="card-title"),
+                          html.P(value, className="card-value" + (" card-value-missing" if missing else ""))]
+    body += [html.P(line, className="card-detail") for line in details]
+    if source is not None:
+        body.append(source)
+    return html.Section(body, className="card kpi-card")
+
+
+def status_badge(status: Status, locale: str) -> html.P:
+    """A status shown by an icon and words (never colour alone)."""
+    return html.P([html.Span(ICONS[status], className="status-icon", **{"aria-hidden": "true"}),
+                   html.Span(t(f"status.{status.value}", locale))],
+                  className=f"status status-{status.value}")
+
+
+def ratio_card(name: str, plain: str, value: str, status: Status, threshold_lines: list[str], source: html.P | None,
+               locale: str) -> html.Section:
+    """One soundness ratio: plain name with the official one, the value as published, status and thresholds."""
+    body: list[object] = [
+        html.H3([html.Span(plain, className="ratio-plain"), html.Span(name, className="ratio-official")],
+                className="card-title"),
+        html.P(value, className="card-value"),
+        status_badge(status, locale),
+        html.Ul([html.Li(line) for line in threshold_lines], className="threshold-list"),
+    ]
+    if source is not None:
+        body.append(source)
+    return html.Section(body, className="card ratio-card")
+
+
+def year_label(year: int, locale: str) -> str:
+    """The label of a fiscal year as shown in selectors: 「平成25年度（2013年度）」 / "FY2013"."""
+    if locale == "ja":
+        return f"{formatting.fiscal_year_label(year, 'ja')}（{year}年度）"
+    return formatting.fiscal_year_label(year, "en")
