@@ -76,7 +76,7 @@ def yen_oku_man(thousand_yen: int | None, *, mode: Rounding = "truncate", locale
     if thousand_yen is None:
         return t("common.no_data", locale)
     negative = thousand_yen < 0
-    man = int(_quantize(Decimal(abs(thousand_yen)), Decimal(10), mode) / 10)
+    man = int(_quantize(Decimal(abs(int(thousand_yen))), Decimal(10), mode) / 10)
     sign = _sign(negative, locale)
     if locale == "ja":
         if man == 0:
@@ -113,7 +113,7 @@ def yen_approx(thousand_yen: int | None, *, mode: Rounding = "round", locale: st
     if thousand_yen is None:
         return t("common.no_data", locale)
     negative = thousand_yen < 0
-    yen = Decimal(abs(thousand_yen)) * 1000
+    yen = Decimal(abs(int(thousand_yen))) * 1000
     step = _approx_step(yen)
     rounded = _quantize(yen, step, mode)
     sign = _sign(negative, locale)

@@ -257,9 +257,11 @@ def _sum_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
             row = dict(zip(group_cols, group_vals, strict=True))
             ident = (SPEC_BY_NAME[name].path, str(row["municipality_code"]), str(row["fiscal_year"]), str(row["account"]),
                      str(target))
+            recorded = ident in known
             issues.append(Issue(SPEC_BY_NAME[name].path, int(totals.index[0]), "amount_thousand_yen", str(total),
-                                "sum_mismatch", {"total": str(target), "computed": f"{computed:,}", "published": f"{int(total):,}"},
-                                "notice" if ident in known else "error"))
+                                "sum_mismatch_recorded" if recorded else "sum_mismatch",
+                                {"total": str(target), "computed": f"{computed:,}", "published": f"{int(total):,}"},
+                                "notice" if recorded else "error"))
     return issues
 
 

@@ -159,17 +159,23 @@ def _amount_cols(part_of: bool) -> tuple[Col, ...]:
     return cols
 
 
-ITEM_COLUMNS = (
-    Col("item", SLUG, title_ja="科目コード"),
-    _e("statement", STATEMENTS, title="区分"),
-    Col("name_ja", TEXT, title_ja="名称"),
-    Col("name_en", TEXT, title_ja="英語名"),
-    _e("group", ITEM_GROUPS, required=False, title="分類"),
-    Col("unit", TEXT, title_ja="単位"),
-    Col("order", COUNT, title_ja="表示順"),
-    Col("description_ja", TEXT, False, title_ja="説明"),
-    Col("description_en", TEXT, False, title_ja="英語の説明"),
-)
+def _item_columns(group: Col) -> tuple[Col, ...]:
+    return (
+        Col("item", SLUG, title_ja="科目コード"),
+        _e("statement", STATEMENTS, title="区分"),
+        Col("name_ja", TEXT, title_ja="名称"),
+        Col("name_en", TEXT, title_ja="英語名"),
+        group,
+        Col("unit", TEXT, title_ja="単位"),
+        Col("order", COUNT, title_ja="表示順"),
+        Col("description_ja", TEXT, False, title_ja="説明"),
+        Col("description_en", TEXT, False, title_ja="英語の説明"),
+    )
+
+
+ITEM_COLUMNS = _item_columns(_e("group", ITEM_GROUPS, required=False, title="分類",
+                                desc="revenue: 自主/依存/混在; expenditure by nature: 義務的/投資的/その他"))
+ENTERPRISE_ITEM_COLUMNS = _item_columns(Col("group", TEXT, False, title_ja="分類", description="Sub-group, e.g. interest bracket"))
 
 SPECS: tuple[TableSpec, ...] = (
     TableSpec("sources", "reference/sources.csv", "出典", "Source documents and their publication dates", (
@@ -191,7 +197,7 @@ SPECS: tuple[TableSpec, ...] = (
     ), ("municipality_code", "account")),
     TableSpec("items", "reference/items.csv", "科目", "Settlement items", ITEM_COLUMNS, ("item",), {"order": "Int64"}),
     TableSpec("enterprise_items", "reference/enterprise_items.csv", "公営企業の科目", "Public-enterprise items",
-              ITEM_COLUMNS, ("item",), {"order": "Int64"}),
+              ENTERPRISE_ITEM_COLUMNS, ("item",), {"order": "Int64"}),
     TableSpec("indicators", "reference/indicators.csv", "財政指標", "Indicators with unit and published precision", (
         Col("indicator", SLUG), Col("name_ja", TEXT), Col("name_en", TEXT), _e("unit", ("percent", "index")),
         Col("decimals", COUNT), _e("published_rounding", ("truncate", "round", "as_printed")),

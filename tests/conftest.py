@@ -1,0 +1,35 @@
+"""Shared fixtures: the bundled data loaded once, and a built app with a test cache."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(os.environ.get("MIERUKA_TEST_DATA_DIR", str(ROOT / "data")))
+os.environ["MIERUKA_DATA_DIR"] = str(DATA)
+os.environ.setdefault("MIERUKA_CACHE_TYPE", "NullCache")
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    """The bundled data folder, loaded and validated (as the app does at start)."""
+    from finance import repository
+
+    return repository.init(DATA)
+
+
+@pytest.fixture(scope="session")
+def dash_app(dataset):
+    """The one Dash app of the process (``app.py`` builds it at import)."""
+    import app as app_module
+
+    return app_module.app
+
+
+@pytest.fixture()
+def client(dash_app):
+    """A Flask test client of the app's server."""
+    return dash_app.server.test_client()

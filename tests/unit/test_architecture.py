@@ -1,0 +1,68 @@
+"""House rules that keep the architecture visible: a pure domain package, one catalog per language, a generated descriptor."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import string
+from pathlib import Path
+
+from finance.schemas import datapackage
+from finance.text import catalog
+from tests.conftest import ROOT
+
+FORBIDDEN = {"dash", "flask", "plotly", "flask_caching", "werkzeug"}
+
+
+def test_finance_imports_no_web_or_plotting_library():
+    offenders = []
+    for path in (ROOT / "finance").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in FORBIDDEN]
+    assert offenders == []
+
+
+def _placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
+def test_catalogs_have_the_same_keys_and_placeholders():
+    ja, en = catalog("ja"), catalog("en")
+    assert set(ja) == set(en)
+    assert {k for k in ja if _placeholders(ja[k]) != _placeholders(en[k])} == set()
+
+
+def test_every_message_key_used_in_code_exists():
+    pattern = re.compile(r"""\bt\(\s*f?["']([a-z_]+\.[a-z0-9_.]+)["']""")
+    keys = set()
+    for folder in ("finance", "layouts", "callbacks"):
+        for path in (ROOT / folder).rglob("*.py"):
+            keys |= set(pattern.findall(path.read_text(encoding="utf-8")))
+    assert keys, "no catalog keys found"
+    assert sorted(k for k in keys if k not in catalog("ja")) == []
+
+
+def test_datapackage_json_is_generated_from_the_schemas():
+    stored = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert stored == datapackage()
+
+
+def test_component_ids_are_declared_once_and_valid():
+    from layouts import ids
+
+    values = [v for k, v in vars(ids).items() if k.isupper()]
+    assert len(values) == len(set(values))
+    assert all(re.fullmatch(r"[a-z]+(-[a-z0-9]+)+", v) for v in values)
+
+
+def test_figures_use_graph_objects_only():
+    assert "plotly.express" not in (ROOT / "layouts" / "figures.py").read_text(encoding="utf-8")
+
+
+def test_data_readme_documents_every_file_and_column():
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    for resource in datapackage()["resources"]:
+        assert f"`{resource['path']}`" in readme, resource["path"]
