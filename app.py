@@ -32,7 +32,8 @@ def _security_headers(settings: Settings, app: dash.Dash, response: Response) ->
     if request.path.startswith("/embed/") and settings.frame_ancestors:
         frame = " ".join(("'self'", *settings.frame_ancestors))
     response.headers["Content-Security-Policy"] = (
-        f"default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+        f"default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data: blob:; "
         f"font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
         f"frame-ancestors {frame}"
     )
@@ -52,8 +53,13 @@ def build_app(settings: Settings) -> dash.Dash:
         update_title=None,
         suppress_callback_exceptions=False,
         serve_locally=True,
-        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
-                   {"name": "description", "content": "市町村の決算を、出典つきでわかりやすく。Municipal settlements, explained."}],
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {
+                "name": "description",
+                "content": "市町村の決算を、出典つきでわかりやすく。Municipal settlements, explained.",
+            },
+        ],
     )
     app.layout = shell.layout
     app.validation_layout = html.Div([shell.layout(), *layouts.validation_layout()])
@@ -90,5 +96,9 @@ app = _build_or_exit()
 server = app.server
 
 if __name__ == "__main__":
-    app.run(host="127.0.0.1", port=int(os.environ.get("PORT", "8050")), debug=config.from_env(os.environ).debug,
-            dev_tools_disable_version_check=True)
+    app.run(
+        host="127.0.0.1",
+        port=int(os.environ.get("PORT", "8050")),
+        debug=config.from_env(os.environ).debug,
+        dev_tools_disable_version_check=True,
+    )

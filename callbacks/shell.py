@@ -10,8 +10,9 @@ from layouts import components, ids, page_layout
 from layouts.shell import nav_links
 
 
-def sync_state(search: str | None, municipality: object, year: object, locale: object,
-               triggered: str | None) -> tuple[object, ...]:
+def sync_state(
+    search: str | None, municipality: object, year: object, locale: object, triggered: str | None
+) -> tuple[object, ...]:
     """Resolve the view from the URL (on load and back/forward) or from the selectors, and write both ways.
 
     Returns the query string, municipality options and value, year options and value, locale and the store data.
@@ -22,10 +23,14 @@ def sync_state(search: str | None, municipality: object, year: object, locale: o
     else:
         params = {"m": municipality, "y": year, "lang": locale}
     state = viewstate.resolve(ds, params)
-    names = [{"label": name_ja if state.locale == "ja" else f"{name_en} ({name_ja})", "value": code}
-             for code, name_ja, name_en in queries.municipalities(ds)]
-    years = [{"label": components.year_label(y, state.locale), "value": y}
-             for y in reversed(queries.fiscal_years(ds, state.municipality))]
+    names = [
+        {"label": name_ja if state.locale == "ja" else f"{name_en} ({name_ja})", "value": code}
+        for code, name_ja, name_en in queries.municipalities(ds)
+    ]
+    years = [
+        {"label": components.year_label(y, state.locale, kind), "value": y}
+        for y, kind in reversed(queries.year_kinds(ds, state.municipality).items())
+    ]
     return (state.as_query(), names, state.municipality, years, state.year, state.locale, state.as_dict())
 
 
@@ -33,8 +38,13 @@ def chrome_text(state: object, pathname: str | None) -> tuple[object, ...]:
     """Labels, navigation and skip link in the chosen language."""
     view = viewstate.from_store(state)
     locale = view.locale if view else "ja"
-    return (t("common.site_name", locale), t("app.municipality", locale), t("app.year", locale),
-            nav_links(locale, pathname or "/"), t("app.skip_to_content", locale))
+    return (
+        t("common.site_name", locale),
+        t("app.municipality", locale),
+        t("app.year", locale),
+        nav_links(locale, pathname or "/"),
+        t("app.skip_to_content", locale),
+    )
 
 
 def route(pathname: str | None, state: object) -> html.Div:
@@ -50,11 +60,16 @@ def footer(state: object) -> list[object]:
     if view is None:
         return []
     locale = view.locale
-    items = [html.Li(f"{s.publisher_ja}「{s.title_ja if locale == 'ja' else s.title_en}」（{s.published}）")
-             for s in queries.sources_used(ds, view.municipality)]
-    return [html.H2(t("app.footer_sources", locale), className="footer-heading"), html.Ul(items),
-            html.P(t("app.footer_note", locale)),
-            html.P(t("app.footer_version", locale, version=ds.version), className="data-version")]
+    items = [
+        html.Li(f"{s.publisher_ja}「{s.title_ja if locale == 'ja' else s.title_en}」（{s.published}）")
+        for s in queries.sources_used(ds, view.municipality)
+    ]
+    return [
+        html.H2(t("app.footer_sources", locale), className="footer-heading"),
+        html.Ul(items),
+        html.P(t("app.footer_note", locale)),
+        html.P(t("app.footer_version", locale, version=ds.version), className="data-version"),
+    ]
 
 
 def _sync(search: str | None, municipality: object, year: object, locale: object) -> tuple[object, ...]:
@@ -64,21 +79,34 @@ def _sync(search: str | None, municipality: object, year: object, locale: object
 def register(app: Dash) -> None:
     """Bind the shell callbacks to ``app``."""
     app.callback(
-        Output(ids.URL, "search"), Output(ids.MUNICIPALITY_SELECT, "options"), Output(ids.MUNICIPALITY_SELECT, "value"),
-        Output(ids.YEAR_SELECT, "options"), Output(ids.YEAR_SELECT, "value"), Output(ids.LANG_RADIO, "value"),
+        Output(ids.URL, "search"),
+        Output(ids.MUNICIPALITY_SELECT, "options"),
+        Output(ids.MUNICIPALITY_SELECT, "value"),
+        Output(ids.YEAR_SELECT, "options"),
+        Output(ids.YEAR_SELECT, "value"),
+        Output(ids.LANG_RADIO, "value"),
         Output(ids.STATE_STORE, "data"),
-        Input(ids.URL, "search"), Input(ids.MUNICIPALITY_SELECT, "value"), Input(ids.YEAR_SELECT, "value"),
+        Input(ids.URL, "search"),
+        Input(ids.MUNICIPALITY_SELECT, "value"),
+        Input(ids.YEAR_SELECT, "value"),
         Input(ids.LANG_RADIO, "value"),
     )(_sync)
     app.callback(
-        Output(ids.HEADER_TITLE, "children"), Output(ids.MUNICIPALITY_LABEL, "children"), Output(ids.YEAR_LABEL, "children"),
-        Output(ids.NAV, "children"), Output(ids.SKIP_LINK, "children"),
-        Input(ids.STATE_STORE, "data"), State(ids.URL, "pathname"),
+        Output(ids.HEADER_TITLE, "children"),
+        Output(ids.MUNICIPALITY_LABEL, "children"),
+        Output(ids.YEAR_LABEL, "children"),
+        Output(ids.NAV, "children"),
+        Output(ids.SKIP_LINK, "children"),
+        Input(ids.STATE_STORE, "data"),
+        State(ids.URL, "pathname"),
     )(chrome_text)
-    app.callback(Output(ids.PAGE_CONTENT, "children"), Input(ids.URL, "pathname"), Input(ids.STATE_STORE, "data"))(route)
+    app.callback(Output(ids.PAGE_CONTENT, "children"), Input(ids.URL, "pathname"), Input(ids.STATE_STORE, "data"))(
+        route
+    )
     app.callback(Output(ids.FOOTER_TEXT, "children"), Input(ids.STATE_STORE, "data"))(footer)
-    app.clientside_callback(ClientsideFunction("mieruka", "setLang"), Output(ids.SKIP_LINK, "title"),
-                            Input(ids.STATE_STORE, "data"))
+    app.clientside_callback(
+        ClientsideFunction("mieruka", "setLang"), Output(ids.SKIP_LINK, "title"), Input(ids.STATE_STORE, "data")
+    )
 
 
 __all__ = ["chrome_text", "footer", "formatting", "register", "route", "sync_state"]

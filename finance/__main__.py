@@ -35,7 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataValidationError as exc:
         out.write(report(exc.issues) + "\n")
         return 1
-    out.write(t("cli.valid", "ja", version=dataset.version) + " / " + t("cli.valid", "en", version=dataset.version) + "\n")
+    out.write(
+        t("cli.valid", "ja", version=dataset.version) + " / " + t("cli.valid", "en", version=dataset.version) + "\n"
+    )
     if dataset.notices and not args.quiet:
         out.write(report(list(dataset.notices)) + "\n")
     return 0

@@ -89,11 +89,11 @@ def nakatonbetsu_single_year(components: Mapping[str, int]) -> Decimal | None:
 
 
 def three_year_mean(values: Iterable[Decimal | None]) -> Decimal | None:
-    """The mean of exactly three unrounded single-year ratios; ``None`` if any is missing."""
-    items = list(values)
-    if len(items) != 3 or any(v is None for v in items):
+    """The mean of exactly three unrounded single-year ratios; ``None`` if any is missing (or not three)."""
+    items = [v for v in values if v is not None]
+    if len(items) != 3:
         return None
-    return sum(items, Decimal(0)) / 3  # type: ignore[arg-type]
+    return sum(items, Decimal(0)) / 3
 
 
 def early_threshold_real_deficit(standard_fiscal_scale: int) -> Decimal:

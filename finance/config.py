@@ -33,8 +33,14 @@ class Settings:
     debug: bool = False
 
     def cache_config(self, version: str) -> dict[str, object]:
-        """The flask-caching configuration; the data version prefixes every key so an update never serves stale results."""
-        base: dict[str, object] = {"CACHE_DEFAULT_TIMEOUT": self.cache_timeout_s, "CACHE_KEY_PREFIX": f"mieruka-{version}-"}
+        """The flask-caching configuration.
+
+        The data version prefixes every key, so a data update never serves stale results.
+        """
+        base: dict[str, object] = {
+            "CACHE_DEFAULT_TIMEOUT": self.cache_timeout_s,
+            "CACHE_KEY_PREFIX": f"mieruka-{version}-",
+        }
         if self.redis_url:
             return {**base, "CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": self.redis_url}
         if self.cache_type == "FileSystemCache":

@@ -155,9 +155,7 @@ def decimal_places(value: Decimal | float, decimals: int, mode: Rounding) -> Dec
     return Decimal(str(value)).quantize(step, rounding=rounding)
 
 
-def percent(
-    value: Decimal | float | None, *, decimals: int = 1, mode: Rounding = "round", locale: str = "ja"
-) -> str:
+def percent(value: Decimal | float | None, *, decimals: int = 1, mode: Rounding = "round", locale: str = "ja") -> str:
     """A percentage at a fixed precision: ``percent(89.374, decimals=1, mode="truncate") → "89.3%"``.
 
     Published ratios are shown as printed (pass their decimals); recomputed ones state their rounding.
@@ -166,7 +164,8 @@ def percent(
         return t("common.no_data", locale)
     shown = decimal_places(value, decimals, mode)
     sign = _sign(shown < 0, locale)
-    return f"{sign}{format_decimal(abs(shown), format='#,##0.' + '0' * decimals if decimals else '#,##0', locale='en_US')}%"
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    return f"{sign}{format_decimal(abs(shown), format=pattern, locale='en_US')}%"
 
 
 def published_ratio(text_value: float | None, status: str, surplus: float | None, decimals: int, locale: str) -> str:
@@ -175,7 +174,9 @@ def published_ratio(text_value: float | None, status: str, surplus: float | None
         return percent(text_value, decimals=decimals, mode="truncate", locale=locale)
     if status == "no_deficit":
         if surplus is not None:
-            return t("ratio.no_deficit_with_surplus", locale, surplus=percent(surplus, decimals=decimals, locale=locale))
+            return t(
+                "ratio.no_deficit_with_surplus", locale, surplus=percent(surplus, decimals=decimals, locale=locale)
+            )
         return t("ratio.dash", locale)
     if status in ("non_positive", "not_applicable"):
         return t("ratio.dash", locale)
@@ -211,7 +212,10 @@ def era_year(fiscal_year: int) -> tuple[str, str, str, int]:
 def fiscal_year_label(
     fiscal_year: int | None, locale: str = "ja", style: Literal["full", "short", "western"] = "full"
 ) -> str:
-    """A fiscal-year label: ``2013 → "平成25年度"`` (full), ``"H25"`` (short), ``"2013年度"`` (western); en ``"FY2013"``."""
+    """A fiscal-year label: ``2013 → "平成25年度"`` (full), ``"H25"`` (short), ``"2013年度"`` (western).
+
+    In English every style gives ``"FY2013"``.
+    """
     if fiscal_year is None:
         return t("common.no_data", locale)
     if locale != "ja":

@@ -66,7 +66,11 @@ def read_text_table(path: Path, spec: TableSpec) -> tuple[pd.DataFrame | None, l
     except OSError as exc:
         return None, [Issue(rel, None, None, None, "file_unreadable", {"reason": exc.strerror or str(exc)})], b""
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Issue(rel, None, None, None, "file_too_large", {"limit": str(MAX_FILE_BYTES // 1024 // 1024)})], raw
+        return (
+            None,
+            [Issue(rel, None, None, None, "file_too_large", {"limit": str(MAX_FILE_BYTES // 1024 // 1024)})],
+            raw,
+        )
     text, issues = _decode(raw, rel)
     if text is None:
         return None, issues, raw
@@ -93,8 +97,16 @@ def read_text_table(path: Path, spec: TableSpec) -> tuple[pd.DataFrame | None, l
             break
         if record and any(cell.strip() for cell in record):
             if len(record) != len(header):
-                issues.append(Issue(rel, start, None, ",".join(record), "field_count",
-                                    {"found": str(len(record)), "expected": str(len(header))}))
+                issues.append(
+                    Issue(
+                        rel,
+                        start,
+                        None,
+                        ",".join(record),
+                        "field_count",
+                        {"found": str(len(record)), "expected": str(len(header))},
+                    )
+                )
             else:
                 rows.append(record)
                 lines.append(start)
@@ -148,7 +160,7 @@ def check_table(frame: pd.DataFrame, spec: TableSpec) -> list[Issue]:
         elif code == "duplicate_key":
             if line is None:
                 continue
-            cells = [str(frame.at[line, k]) for k in spec.key if k in frame.columns]
+            cells = [str(frame.loc[line, k]) for k in spec.key if k in frame.columns]
             issue = Issue(rel, line, key_text, " | ".join(cells), code, {"key": key_text})
         else:
             issue = Issue(rel, line, column, value, code, {"allowed": _allowed_text(spec, column or "")})
@@ -184,8 +196,16 @@ def _foreign_key_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
         for line, row in zip(frame.index, values.itertuples(index=False, name=None), strict=True):
             if any(v == "" for v in row) or row in known:
                 continue
-            issues.append(Issue(SPEC_BY_NAME[name].path, int(line), ", ".join(cols), " | ".join(row), "unknown_reference",
-                                {"reference": SPEC_BY_NAME[ref].path}))
+            issues.append(
+                Issue(
+                    SPEC_BY_NAME[name].path,
+                    int(line),
+                    ", ".join(cols),
+                    " | ".join(row),
+                    "unknown_reference",
+                    {"reference": SPEC_BY_NAME[ref].path},
+                )
+            )
     return issues
 
 
@@ -197,8 +217,16 @@ def _unit_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
         for line, amount, unit in zip(frame.index, frame["amount_thousand_yen"], frame["published_unit"], strict=True):
             factor = UNIT_FACTORS.get(unit)
             if factor and not pd.isna(amount) and int(amount) % factor:
-                issues.append(Issue(SPEC_BY_NAME[name].path, int(line), "amount_thousand_yen", str(amount), "unit_multiple",
-                                    {"unit": unit, "factor": str(factor)}))
+                issues.append(
+                    Issue(
+                        SPEC_BY_NAME[name].path,
+                        int(line),
+                        "amount_thousand_yen",
+                        str(amount),
+                        "unit_multiple",
+                        {"unit": unit, "factor": str(factor)},
+                    )
+                )
     return issues
 
 
@@ -210,8 +238,16 @@ def _status_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
     for line, value, status in zip(frame.index, frame["value"], frame["status"], strict=True):
         has_value = not pd.isna(value)
         if (status == "ok") != has_value:
-            issues.append(Issue("ratios.csv", int(line), "status", status, "status_value",
-                                {"value": "" if not has_value else str(value)}))
+            issues.append(
+                Issue(
+                    "ratios.csv",
+                    int(line),
+                    "status",
+                    status,
+                    "status_value",
+                    {"value": "" if not has_value else str(value)},
+                )
+            )
     return issues
 
 
@@ -223,8 +259,16 @@ def _discrepancy_keys(tables: dict[str, pd.DataFrame]) -> set[tuple[str, str, st
     frame = tables.get("discrepancies")
     if frame is None:
         return set()
-    return {(str(r.file), str(r.municipality_code), "" if pd.isna(r.fiscal_year) else str(int(r.fiscal_year)),
-             str(r.account), str(r.item)) for r in frame.itertuples(index=False)}
+    return {
+        (
+            str(r.file),
+            str(r.municipality_code),
+            "" if pd.isna(r.fiscal_year) else str(int(r.fiscal_year)),  # type: ignore[arg-type]
+            str(r.account),
+            str(r.item),
+        )
+        for r in frame.itertuples(index=False)
+    }
 
 
 def _sum_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
@@ -237,7 +281,7 @@ def _sum_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
             continue
         group_cols = list(_SUM_GROUP) + [c for c in ("indicator", "scenario", "measure") if c in frame.columns]
         parts = frame[frame["part_of"] != ""]
-        for keys, block in parts.groupby(group_cols + ["part_of"], sort=False, dropna=False):
+        for keys, block in parts.groupby([*group_cols, "part_of"], sort=False, dropna=False):
             *group_vals, target = keys
             mask = pd.Series(True, index=frame.index)
             for col, val in zip(group_cols, group_vals, strict=True):
@@ -255,13 +299,25 @@ def _sum_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
             if computed == int(total):
                 continue
             row = dict(zip(group_cols, group_vals, strict=True))
-            ident = (SPEC_BY_NAME[name].path, str(row["municipality_code"]), str(row["fiscal_year"]), str(row["account"]),
-                     str(target))
+            ident = (
+                SPEC_BY_NAME[name].path,
+                str(row["municipality_code"]),
+                str(row["fiscal_year"]),
+                str(row["account"]),
+                str(target),
+            )
             recorded = ident in known
-            issues.append(Issue(SPEC_BY_NAME[name].path, int(totals.index[0]), "amount_thousand_yen", str(total),
-                                "sum_mismatch_recorded" if recorded else "sum_mismatch",
-                                {"total": str(target), "computed": f"{computed:,}", "published": f"{int(total):,}"},
-                                "notice" if recorded else "error"))
+            issues.append(
+                Issue(
+                    SPEC_BY_NAME[name].path,
+                    int(totals.index[0]),
+                    "amount_thousand_yen",
+                    str(total),
+                    "sum_mismatch_recorded" if recorded else "sum_mismatch",
+                    {"total": str(target), "computed": f"{computed:,}", "published": f"{int(total):,}"},
+                    "notice" if recorded else "error",
+                )
+            )
     return issues
 
 

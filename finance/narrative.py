@@ -12,8 +12,11 @@ from finance.text import t
 
 
 def amount_label(fact: Fact | None, locale: str) -> str:
-    """An amount as a headline label: exact figures at 万円 precision (truncated, as the booklet's tables),
-    approximate narrative figures as 「約…」."""
+    """An amount as a headline label.
+
+    Exact figures are shown at 万円 precision (truncated, as in the booklet's tables); approximate narrative
+    figures as 「約…」.
+    """
     if fact is None or fact.value is None:
         return t("common.no_data", locale)
     if fact.rounding == "approx":
@@ -25,20 +28,29 @@ def total_sentence(overview: Overview, locale: str) -> str | None:
     """「{年度}の歳入決算額は…、歳出決算額は…でした。」, or ``None`` without both totals."""
     if overview.revenue is None or overview.expenditure is None:
         return None
-    return t("overview.sentence_total", locale, year=formatting.fiscal_year_label(overview.fiscal_year, locale),
-             revenue=amount_label(overview.revenue, locale), expenditure=amount_label(overview.expenditure, locale))
+    return t(
+        "overview.sentence_total",
+        locale,
+        year=formatting.fiscal_year_label(overview.fiscal_year, locale),
+        revenue=amount_label(overview.revenue, locale),
+        expenditure=amount_label(overview.expenditure, locale),
+    )
 
 
-def expenditure_change_sentence(current: Fact | None, previous: Fact | None, fiscal_year: int, locale: str) -> str | None:
+def expenditure_change_sentence(
+    current: Fact | None, previous: Fact | None, fiscal_year: int, locale: str
+) -> str | None:
     """The booklet's year-over-year sentence; ``None`` unless both years exist on the same basis and exactly."""
     if current is None or previous is None or current.value is None or previous.value is None:
         return None
     if current.account != previous.account or "approx" in (current.rounding, previous.rounding):
         return None
     difference = current.value - previous.value
-    params = {"year": formatting.fiscal_year_label(fiscal_year, locale),
-              "amount": formatting.yen_approx(current.value, mode="round", locale=locale),
-              "change": formatting.yen_approx(abs(difference), mode="truncate", locale=locale)}
+    params = {
+        "year": formatting.fiscal_year_label(fiscal_year, locale),
+        "amount": formatting.yen_approx(current.value, mode="round", locale=locale),
+        "change": formatting.yen_approx(abs(difference), mode="truncate", locale=locale),
+    }
     if difference < 0:
         return t("overview.sentence_change_decrease", locale, **params)
     if difference > 0:

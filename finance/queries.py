@@ -121,8 +121,15 @@ class Overview:
 def source_of(ds: Dataset, row: pd.Series) -> Source:
     """The :class:`Source` of a data row (joins ``sources.csv`` for title and publication date)."""
     src = ds["sources"].set_index("source_id").loc[row["source_id"]]
-    return Source(str(row["source_id"]), str(src["title_ja"]), str(src["title_en"]), str(src["publisher_ja"]),
-                  str(src["published"]), str(row["source_table"]), str(row["source_lines"]))
+    return Source(
+        str(row["source_id"]),
+        str(src["title_ja"]),
+        str(src["title_en"]),
+        str(src["publisher_ja"]),
+        str(src["published"]),
+        str(row["source_table"]),
+        str(row["source_lines"]),
+    )
 
 
 def _value(x: object) -> int | None:
@@ -130,9 +137,16 @@ def _value(x: object) -> int | None:
 
 
 def _fact(ds: Dataset, row: pd.Series) -> Fact:
-    return Fact(_value(row["amount_thousand_yen"]), str(row["published_unit"]), str(row["rounding"]),
-                str(row["figure_kind"]), str(row["account"]), str(row.get("label_ja", "")), str(row["note"]),
-                source_of(ds, row))
+    return Fact(
+        _value(row["amount_thousand_yen"]),
+        str(row["published_unit"]),
+        str(row["rounding"]),
+        str(row["figure_kind"]),
+        str(row["account"]),
+        str(row.get("label_ja", "")),
+        str(row["note"]),
+        source_of(ds, row),
+    )
 
 
 def _best(frame: pd.DataFrame, accounts: tuple[str, ...]) -> pd.Series | None:
@@ -162,34 +176,57 @@ def municipality_name(ds: Dataset, code: str, locale: str = "ja") -> str | None:
     return str(match.iloc[0]["name_ja" if locale == "ja" else "name_en"])
 
 
-def fiscal_years(ds: Dataset, code: str) -> list[int]:
-    """Fiscal years with any figure for a municipality (settlement, ratios or enterprise), ascending."""
-    years: set[int] = set()
-    for name in ("settlement", "ratios", "enterprise", "funds", "debt"):
+_YEAR_TABLES = ("settlement", "ratios", "enterprise", "funds", "debt")
+
+
+def year_kinds(ds: Dataset, code: str) -> dict[int, str]:
+    """Each fiscal year with any figure, mapped to its most certain kind (決算 before 決算見込 before 計画)."""
+    best: dict[int, str] = {}
+    for name in _YEAR_TABLES:
         frame = ds[name]
-        years |= set(frame.loc[frame["municipality_code"] == code, "fiscal_year"].dropna().astype(int))
-    return sorted(years)
+        block = frame.loc[frame["municipality_code"] == code, ["fiscal_year", "figure_kind"]].dropna()
+        for year, kind in zip(block["fiscal_year"].astype(int), block["figure_kind"], strict=True):
+            if year not in best or KIND_ORDER[kind] < KIND_ORDER[best[year]]:
+                best[year] = kind
+    return dict(sorted(best.items()))
+
+
+def fiscal_years(ds: Dataset, code: str) -> list[int]:
+    """Fiscal years with any figure for a municipality (settlement, ratios, enterprise, funds, debt), ascending."""
+    return list(year_kinds(ds, code))
 
 
 def default_year(ds: Dataset, code: str) -> int | None:
-    """The latest year with a settlement (決算) total, else the latest year with any figure."""
+    """The latest year with a settlement (決算) total, else with any actual figure, else the latest year."""
     frame = ds["settlement"]
-    actual = frame[(frame["municipality_code"] == code) & (frame["figure_kind"] == "決算")
-                   & frame["item"].isin(["rev_total", "exp_total"])]
+    actual = frame[
+        (frame["municipality_code"] == code)
+        & (frame["figure_kind"] == "決算")
+        & frame["item"].isin(["rev_total", "exp_total"])
+    ]
     if not actual.empty:
         return int(actual["fiscal_year"].max())
-    years = fiscal_years(ds, code)
-    return years[-1] if years else None
+    kinds = year_kinds(ds, code)
+    settled = [y for y, k in kinds.items() if k == "決算"]
+    if settled:
+        return settled[-1]
+    return max(kinds) if kinds else None
 
 
 _TOTAL_ACCOUNTS = ("general", "ordinary")
 
 
-def settlement_fact(ds: Dataset, code: str, year: int, item: str, accounts: tuple[str, ...] = _TOTAL_ACCOUNTS) -> Fact | None:
+def settlement_fact(
+    ds: Dataset, code: str, year: int, item: str, accounts: tuple[str, ...] = _TOTAL_ACCOUNTS
+) -> Fact | None:
     """The preferred settlement figure of an item for one year (see :func:`_best` for the order)."""
     frame = ds["settlement"]
-    rows = frame[(frame["municipality_code"] == code) & (frame["fiscal_year"] == year) & (frame["item"] == item)
-                 & frame["account"].isin(accounts)]
+    rows = frame[
+        (frame["municipality_code"] == code)
+        & (frame["fiscal_year"] == year)
+        & (frame["item"] == item)
+        & frame["account"].isin(accounts)
+    ]
     best = _best(rows, accounts)
     return None if best is None else _fact(ds, best)
 
@@ -197,7 +234,9 @@ def settlement_fact(ds: Dataset, code: str, year: int, item: str, accounts: tupl
 def population(ds: Dataset, code: str, year: int) -> Population | None:
     """The population of the year for per-resident figures (年度末住基 preferred, as in the sources)."""
     frame = ds["population"]
-    rows = frame[(frame["municipality_code"] == code) & (frame["fiscal_year"] == year) & (frame["figure_kind"] == "決算")]
+    rows = frame[
+        (frame["municipality_code"] == code) & (frame["fiscal_year"] == year) & (frame["figure_kind"] == "決算")
+    ]
     if rows.empty:
         return None
     order = {"juki_fy_end": 0, "juki_jan1": 1, "juki": 2, "census": 3}
@@ -207,8 +246,12 @@ def population(ds: Dataset, code: str, year: int) -> Population | None:
 
 def _published_per_resident(ds: Dataset, code: str, year: int, subject: str, account: str) -> int | None:
     frame = ds["per_resident"]
-    rows = frame[(frame["municipality_code"] == code) & (frame["fiscal_year"] == year) & (frame["subject"] == subject)
-                 & (frame["account"] == account)]
+    rows = frame[
+        (frame["municipality_code"] == code)
+        & (frame["fiscal_year"] == year)
+        & (frame["subject"] == subject)
+        & (frame["account"] == account)
+    ]
     return None if rows.empty else int(rows.iloc[0]["yen_per_resident"])
 
 
@@ -234,18 +277,30 @@ def latest_stock(ds: Dataset, table: str, code: str, year: int, **filters: str) 
 def published_ratios(ds: Dataset, code: str, year: int, account: str = "general_etc") -> tuple[PublishedRatio, ...]:
     """The published indicator values of a year for one account (the four 健全化判断比率 for ``general_etc``)."""
     frame = ds["ratios"]
-    rows = frame[(frame["municipality_code"] == code) & (frame["fiscal_year"] == year) & (frame["account"] == account)
-                 & (frame["scenario"] == "")]
-    out = []
+    rows = frame[
+        (frame["municipality_code"] == code)
+        & (frame["fiscal_year"] == year)
+        & (frame["account"] == account)
+        & (frame["scenario"] == "")
+    ]
+    out: list[PublishedRatio] = []
     for _, row in rows.sort_values("figure_kind", key=lambda s: s.map(KIND_ORDER), kind="stable").iterrows():
         if any(r.indicator == row["indicator"] for r in out):
             continue
-        out.append(PublishedRatio(
-            str(row["indicator"]), None if pd.isna(row["value"]) else float(row["value"]), str(row["status"]),
-            None if pd.isna(row["surplus_value"]) else float(row["surplus_value"]),
-            None if pd.isna(row["early_threshold"]) else float(row["early_threshold"]),
-            None if pd.isna(row["rebuilding_threshold"]) else float(row["rebuilding_threshold"]),
-            str(row["published_text"]), str(row["figure_kind"]), str(row["account"]), source_of(ds, row)))
+        out.append(
+            PublishedRatio(
+                str(row["indicator"]),
+                None if pd.isna(row["value"]) else float(row["value"]),
+                str(row["status"]),
+                None if pd.isna(row["surplus_value"]) else float(row["surplus_value"]),
+                None if pd.isna(row["early_threshold"]) else float(row["early_threshold"]),
+                None if pd.isna(row["rebuilding_threshold"]) else float(row["rebuilding_threshold"]),
+                str(row["published_text"]),
+                str(row["figure_kind"]),
+                str(row["account"]),
+                source_of(ds, row),
+            )
+        )
     return tuple(out)
 
 
@@ -267,12 +322,25 @@ def overview(ds: Dataset, code: str, year: int) -> Overview:
     )
 
 
-def components(ds: Dataset, code: str, year: int, indicator: str, *, account: str = "general_etc",
-               scenario: str = "", source_table: str | None = None) -> dict[str, int]:
+def components(
+    ds: Dataset,
+    code: str,
+    year: int,
+    indicator: str,
+    *,
+    account: str = "general_etc",
+    scenario: str = "",
+    source_table: str | None = None,
+) -> dict[str, int]:
     """The printed components of an indicator, ``{component: amount}``; scenario rows override common ones."""
     frame = ds["ratio_components"]
-    rows = frame[(frame["municipality_code"] == code) & (frame["fiscal_year"] == year) & (frame["indicator"] == indicator)
-                 & (frame["account"] == account) & frame["scenario"].isin(["", scenario])]
+    rows = frame[
+        (frame["municipality_code"] == code)
+        & (frame["fiscal_year"] == year)
+        & (frame["indicator"] == indicator)
+        & (frame["account"] == account)
+        & frame["scenario"].isin(["", scenario])
+    ]
     if source_table is not None:
         rows = rows[rows["source_table"] == source_table]
     result: dict[str, int] = {}
@@ -300,17 +368,25 @@ def totals_series(ds: Dataset, code: str) -> pd.DataFrame:
     ``source`` (the :class:`Source` of the revenue figure, else of the expenditure figure).
     """
     frame = ds["settlement"]
-    rows = frame[(frame["municipality_code"] == code) & (frame["figure_kind"] == "決算")
-                 & frame["item"].isin(["rev_total", "exp_total"]) & frame["account"].isin(_TOTAL_ACCOUNTS)]
+    rows = frame[
+        (frame["municipality_code"] == code)
+        & (frame["figure_kind"] == "決算")
+        & frame["item"].isin(["rev_total", "exp_total"])
+        & frame["account"].isin(_TOTAL_ACCOUNTS)
+    ]
     records = []
     for year in sorted(rows["fiscal_year"].dropna().astype(int).unique()):
         revenue = settlement_fact(ds, code, year, "rev_total")
         expenditure = settlement_fact(ds, code, year, "exp_total")
         chosen = revenue or expenditure
-        records.append({"fiscal_year": year,
-                        "revenue": revenue.value if revenue else None,
-                        "expenditure": expenditure.value if expenditure else None,
-                        "source": chosen.source if chosen else None})
+        records.append(
+            {
+                "fiscal_year": year,
+                "revenue": revenue.value if revenue else None,
+                "expenditure": expenditure.value if expenditure else None,
+                "source": chosen.source if chosen else None,
+            }
+        )
     out = pd.DataFrame.from_records(records, columns=["fiscal_year", "revenue", "expenditure", "source"])
     return out.astype({"fiscal_year": "Int64", "revenue": "Int64", "expenditure": "Int64"})
 
@@ -333,8 +409,18 @@ def sources_used(ds: Dataset, code: str) -> tuple[Source, ...]:
         frame = ds[name]
         ids |= set(frame.loc[frame["municipality_code"] == code, "source_id"])
     src = ds["sources"].set_index("source_id")
-    return tuple(Source(i, str(src.at[i, "title_ja"]), str(src.at[i, "title_en"]), str(src.at[i, "publisher_ja"]),
-                        str(src.at[i, "published"]), "", "") for i in sorted(ids))
+    return tuple(
+        Source(
+            i,
+            str(src.loc[i, "title_ja"]),
+            str(src.loc[i, "title_en"]),
+            str(src.loc[i, "publisher_ja"]),
+            str(src.loc[i, "published"]),
+            "",
+            "",
+        )
+        for i in sorted(ids)
+    )
 
 
 def overview_page(ds: Dataset, code: str, year: int) -> OverviewPage:
@@ -344,5 +430,10 @@ def overview_page(ds: Dataset, code: str, year: int) -> OverviewPage:
     for ratio in ov.ratios:
         lines = status.lines_for(ds, code, ratio.indicator, year, ratio.early_threshold, ratio.rebuilding_threshold)
         rated.append((ratio, status.classify_published(ratio.value, ratio.status, lines), lines))
-    return OverviewPage(ov, settlement_fact(ds, code, year - 1, "exp_total"), totals_series(ds, code),
-                        sources_used(ds, code), tuple(rated))
+    return OverviewPage(
+        ov,
+        settlement_fact(ds, code, year - 1, "exp_total"),
+        totals_series(ds, code),
+        sources_used(ds, code),
+        tuple(rated),
+    )

@@ -27,9 +27,21 @@ FIGURE_KINDS = ("決算", "決算見込", "計画")
 ROUNDINGS = ("exact", "truncated", "rounded", "approx")
 UNIT_FACTORS: dict[str, int] = {"千円": 1, "万円": 10, "十万円": 100, "百万円": 1000, "千万円": 10_000, "億円": 100_000}
 STATEMENTS = (
-    "total", "revenue", "expenditure_kan", "expenditure_function", "expenditure_nature", "balance", "fiscal_base",
-    "ent_income", "ent_capital", "ent_transfer", "ent_balance_sheet", "ent_redemption", "ent_operation",
-    "ent_improvement", "ent_other",
+    "total",
+    "revenue",
+    "expenditure_kan",
+    "expenditure_function",
+    "expenditure_nature",
+    "balance",
+    "fiscal_base",
+    "ent_income",
+    "ent_capital",
+    "ent_transfer",
+    "ent_balance_sheet",
+    "ent_redemption",
+    "ent_operation",
+    "ent_improvement",
+    "ent_other",
 )
 ITEM_GROUPS = ("自主", "依存", "混在", "義務的", "投資的", "その他")
 FUNDS = ("fund_fiscal_adjustment", "fund_debt_reduction", "fund_specific", "fund_total")
@@ -136,11 +148,21 @@ def _e(name: str, values: tuple[str, ...], required: bool = True, title: str = "
     return Col(name, enum_kind(name, values), required, values, title, desc)
 
 
-MUNI = Col("municipality_code", CODE6, title_ja="団体コード", description="全国地方公共団体コード, 6 digits with check digit")
-YEAR_COL = Col("fiscal_year", YEAR, title_ja="年度", description="Western year in which the April–March fiscal year starts")
+MUNI = Col(
+    "municipality_code", CODE6, title_ja="団体コード", description="全国地方公共団体コード, 6 digits with check digit"
+)
+YEAR_COL = Col(
+    "fiscal_year", YEAR, title_ja="年度", description="Western year in which the April–March fiscal year starts"
+)
 ACCOUNT = Col("account", SLUG, title_ja="会計", description="Account or basis code from reference/accounts.csv")
 LABEL = Col("label_ja", TEXT, False, title_ja="資料上の表記", description="Heading exactly as printed in the source")
-AMOUNT = Col("amount_thousand_yen", INTEGER, False, title_ja="金額（千円）", description="Amount in thousand yen; empty = missing")
+AMOUNT = Col(
+    "amount_thousand_yen",
+    INTEGER,
+    False,
+    title_ja="金額（千円）",
+    description="Amount in thousand yen; empty = missing",
+)
 UNIT = _e("published_unit", tuple(UNIT_FACTORS), title="資料の単位", desc="Unit printed in the source")
 ROUNDING = _e("rounding", ROUNDINGS, title="丸め", desc="exact, truncated, rounded or approx (約)")
 FIGURE_KIND = _e("figure_kind", FIGURE_KINDS, title="種別", desc="決算 actual, 決算見込 estimate, 計画 plan")
@@ -153,7 +175,7 @@ PROVENANCE = (SOURCE, SOURCE_TABLE, SOURCE_LINES, NOTE)
 
 
 def _amount_cols(part_of: bool) -> tuple[Col, ...]:
-    cols = (LABEL, AMOUNT, UNIT, ROUNDING, FIGURE_KIND)
+    cols: tuple[Col, ...] = (LABEL, AMOUNT, UNIT, ROUNDING, FIGURE_KIND)
     if part_of:
         cols += (Col("part_of", TEXT, False, title_ja="合計先", description="Printed total this row adds up to"),)
     return cols
@@ -173,118 +195,423 @@ def _item_columns(group: Col) -> tuple[Col, ...]:
     )
 
 
-ITEM_COLUMNS = _item_columns(_e("group", ITEM_GROUPS, required=False, title="分類",
-                                desc="revenue: 自主/依存/混在; expenditure by nature: 義務的/投資的/その他"))
-ENTERPRISE_ITEM_COLUMNS = _item_columns(Col("group", TEXT, False, title_ja="分類", description="Sub-group, e.g. interest bracket"))
+ITEM_COLUMNS = _item_columns(
+    _e(
+        "group",
+        ITEM_GROUPS,
+        required=False,
+        title="分類",
+        desc="revenue: 自主/依存/混在; expenditure by nature: 義務的/投資的/その他",
+    )
+)
+ENTERPRISE_ITEM_COLUMNS = _item_columns(
+    Col("group", TEXT, False, title_ja="分類", description="Sub-group, e.g. interest bracket")
+)
 
 SPECS: tuple[TableSpec, ...] = (
-    TableSpec("sources", "reference/sources.csv", "出典", "Source documents and their publication dates", (
-        Col("source_id", SOURCE_ID, title_ja="出典ID"),
-        Col("title_ja", TEXT), Col("title_en", TEXT), Col("publisher_ja", TEXT),
-        Col("published", PUBLISHED, title_ja="発行", description="YYYY, YYYY-MM or YYYY-MM-DD"),
-        Col("date_basis", TEXT, title_ja="日付の根拠"), Col("document_file", TEXT),
-        _e("kind", ("booklet", "plan", "leaflet", "report", "statistics")), NOTE,
-    ), ("source_id",)),
-    TableSpec("municipalities", "reference/municipalities.csv", "団体", "Municipalities", (
-        MUNI, Col("name_ja", TEXT), Col("name_kana", TEXT), Col("name_en", TEXT), Col("prefecture_ja", TEXT),
-        Col("prefecture_en", TEXT), _e("kind", MUNICIPALITY_KINDS), Col("similar_group", TEXT, False),
-        Col("similar_group_year", YEAR, False), SOURCE,
-    ), ("municipality_code",)),
-    TableSpec("accounts", "reference/accounts.csv", "会計", "Accounts and bases of each municipality", (
-        MUNI, ACCOUNT, Col("name_ja", TEXT), Col("name_en", TEXT), _e("kind", ACCOUNT_KINDS),
-        _e("law_application", ("法適用", "法非適用"), required=False), _e("in_general_etc", ("yes", "no"), required=False),
-        SOURCE, NOTE,
-    ), ("municipality_code", "account")),
+    TableSpec(
+        "sources",
+        "reference/sources.csv",
+        "出典",
+        "Source documents and their publication dates",
+        (
+            Col("source_id", SOURCE_ID, title_ja="出典ID"),
+            Col("title_ja", TEXT),
+            Col("title_en", TEXT),
+            Col("publisher_ja", TEXT),
+            Col("published", PUBLISHED, title_ja="発行", description="YYYY, YYYY-MM or YYYY-MM-DD"),
+            Col("date_basis", TEXT, title_ja="日付の根拠"),
+            Col("document_file", TEXT),
+            _e("kind", ("booklet", "plan", "leaflet", "report", "statistics")),
+            NOTE,
+        ),
+        ("source_id",),
+    ),
+    TableSpec(
+        "municipalities",
+        "reference/municipalities.csv",
+        "団体",
+        "Municipalities",
+        (
+            MUNI,
+            Col("name_ja", TEXT),
+            Col("name_kana", TEXT),
+            Col("name_en", TEXT),
+            Col("prefecture_ja", TEXT),
+            Col("prefecture_en", TEXT),
+            _e("kind", MUNICIPALITY_KINDS),
+            Col("similar_group", TEXT, False),
+            Col("similar_group_year", YEAR, False),
+            SOURCE,
+        ),
+        ("municipality_code",),
+    ),
+    TableSpec(
+        "accounts",
+        "reference/accounts.csv",
+        "会計",
+        "Accounts and bases of each municipality",
+        (
+            MUNI,
+            ACCOUNT,
+            Col("name_ja", TEXT),
+            Col("name_en", TEXT),
+            _e("kind", ACCOUNT_KINDS),
+            _e("law_application", ("法適用", "法非適用"), required=False),
+            _e("in_general_etc", ("yes", "no"), required=False),
+            SOURCE,
+            NOTE,
+        ),
+        ("municipality_code", "account"),
+    ),
     TableSpec("items", "reference/items.csv", "科目", "Settlement items", ITEM_COLUMNS, ("item",), {"order": "Int64"}),
-    TableSpec("enterprise_items", "reference/enterprise_items.csv", "公営企業の科目", "Public-enterprise items",
-              ENTERPRISE_ITEM_COLUMNS, ("item",), {"order": "Int64"}),
-    TableSpec("indicators", "reference/indicators.csv", "財政指標", "Indicators with unit and published precision", (
-        Col("indicator", SLUG), Col("name_ja", TEXT), Col("name_en", TEXT), _e("unit", ("percent", "index")),
-        Col("decimals", COUNT), _e("published_rounding", ("truncate", "round", "as_printed")),
-        _e("direction", ("lower_is_better", "higher_is_better", "neutral")), _e("legal", ("law", "statistic", "guideline")),
-        Col("description_ja", TEXT, False), Col("description_en", TEXT, False),
-    ), ("indicator",), {"decimals": "Int64"}),
-    TableSpec("thresholds", "reference/thresholds.csv", "基準", "Legal thresholds and guideline lines", (
-        Col("indicator", SLUG), _e("body_kind", BODY_KINDS), _e("level", THRESHOLD_LEVELS), Col("year_from", YEAR),
-        Col("year_to", YEAR, False), Col("value", DECIMAL), _e("basis", ("law", "guideline", "formula")),
-        Col("source_note", TEXT),
-    ), ("indicator", "body_kind", "level", "year_from"), {"year_from": "Int64", "year_to": "Int64", "value": "float"}),
-    TableSpec("settlement", "settlement.csv", "決算", "Settlement amounts (revenue, expenditure, balances)", (
-        MUNI, YEAR_COL, ACCOUNT, Col("item", SLUG), *_amount_cols(True), *PROVENANCE,
-    ), ("municipality_code", "fiscal_year", "account", "item", "figure_kind", "source_id", "source_table"),
-        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"}),
-    TableSpec("population", "population.csv", "人口", "Population used for per-resident figures", (
-        MUNI, YEAR_COL, Col("population", POSITIVE), _e("basis", POPULATION_BASES), Col("as_of", DATE), FIGURE_KIND,
-        *PROVENANCE,
-    ), ("municipality_code", "fiscal_year", "basis", "figure_kind", "source_id"),
-        {"fiscal_year": "Int64", "population": "Int64"}),
-    TableSpec("funds", "funds.csv", "基金", "Fund balances and flows", (
-        MUNI, YEAR_COL, ACCOUNT, _e("fund", FUNDS), _e("measure", FUND_MEASURES), *_amount_cols(True), *PROVENANCE,
-    ), ("municipality_code", "fiscal_year", "account", "fund", "measure", "figure_kind", "source_id", "source_table"),
-        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"}),
-    TableSpec("debt", "debt.csv", "地方債", "Debt outstanding and issued", (
-        MUNI, YEAR_COL, ACCOUNT, _e("measure", DEBT_MEASURES), *_amount_cols(False), *PROVENANCE,
-    ), ("municipality_code", "fiscal_year", "account", "measure", "label_ja", "figure_kind", "source_id", "source_table"),
-        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"}),
-    TableSpec("staff", "staff.csv", "職員数", "Staff counts", (
-        MUNI, YEAR_COL, Col("as_of", DATE, False), ACCOUNT, _e("category", STAFF_CATEGORIES), LABEL,
-        Col("count", COUNT), FIGURE_KIND, *PROVENANCE,
-    ), ("municipality_code", "fiscal_year", "account", "category", "figure_kind", "source_id", "source_table"),
-        {"fiscal_year": "Int64", "count": "Int64"}),
-    TableSpec("ratios", "ratios.csv", "財政指標（公表値）", "Published indicator values, kept as printed", (
-        MUNI, YEAR_COL, ACCOUNT, Col("indicator", SLUG), Col("scenario", TEXT, False), Col("published_text", TEXT),
-        Col("value", DECIMAL, False), _e("status", RATIO_STATUSES), Col("surplus_value", DECIMAL, False),
-        Col("early_threshold", DECIMAL, False), Col("rebuilding_threshold", DECIMAL, False), FIGURE_KIND, *PROVENANCE,
-    ), ("municipality_code", "fiscal_year", "account", "indicator", "scenario", "figure_kind", "source_id", "source_table"),
-        {"fiscal_year": "Int64", "value": "float", "surplus_value": "float", "early_threshold": "float",
-         "rebuilding_threshold": "float"}),
-    TableSpec("ratio_components", "ratio_components.csv", "指標の算出内訳", "Component amounts of indicators", (
-        MUNI, YEAR_COL, ACCOUNT, Col("indicator", SLUG), Col("scenario", TEXT, False), Col("component", TEXT),
-        *_amount_cols(True), *PROVENANCE,
-    ), ("municipality_code", "fiscal_year", "account", "indicator", "scenario", "component", "figure_kind", "source_id",
-        "source_table"), {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"}),
-    TableSpec("enterprise", "enterprise.csv", "公営企業", "Public-enterprise statements", (
-        MUNI, YEAR_COL, ACCOUNT, Col("item", SLUG), *_amount_cols(True), *PROVENANCE,
-    ), ("municipality_code", "fiscal_year", "account", "item", "figure_kind", "source_id", "source_table"),
-        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"}),
-    TableSpec("operating_stats", "operating_stats.csv", "公営企業の業務指標", "Non-money operating figures", (
-        MUNI, YEAR_COL, ACCOUNT, Col("item", SLUG), LABEL, Col("value", DECIMAL), FIGURE_KIND, *PROVENANCE,
-    ), ("municipality_code", "fiscal_year", "account", "item", "figure_kind", "source_id", "source_table"),
-        {"fiscal_year": "Int64", "value": "float"}),
-    TableSpec("peer_values", "peer_values.csv", "類似団体の値", "Published similar-municipality figures", (
-        MUNI, YEAR_COL, _e("dataset", PEER_DATASETS), Col("subject", SLUG), Col("value", DECIMAL), Col("unit", TEXT),
-        LABEL, *PROVENANCE,
-    ), ("municipality_code", "fiscal_year", "dataset", "subject", "source_id", "source_table"),
-        {"fiscal_year": "Int64", "value": "float"}),
-    TableSpec("per_resident", "per_resident.csv", "市民1人あたり（公表値）", "Published per-resident figures", (
-        MUNI, YEAR_COL, ACCOUNT, Col("subject", TEXT), LABEL, Col("yen_per_resident", INTEGER),
-        _e("population_basis", POPULATION_BASES), FIGURE_KIND, *PROVENANCE,
-    ), ("municipality_code", "fiscal_year", "account", "subject", "source_id"),
-        {"fiscal_year": "Int64", "yen_per_resident": "Int64"}),
-    TableSpec("narrative_figures", "narrative_figures.csv", "本文・計画の数値", "Stand-alone figures of narratives and plans", (
-        MUNI, Col("topic", SLUG), LABEL, Col("fiscal_year", YEAR, False), AMOUNT, UNIT, ROUNDING, FIGURE_KIND, *PROVENANCE,
-    ), ("municipality_code", "topic", "fiscal_year", "source_id"),
-        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"}),
-    TableSpec("discrepancies", "discrepancies.csv", "資料の不整合", "Known places where a source does not add up", (
-        Col("discrepancy_id", TEXT), Col("file", TEXT), MUNI, Col("fiscal_year", YEAR, False),
-        Col("account", SLUG, False), Col("item", TEXT, False), Col("published", TEXT), Col("computed", TEXT),
-        Col("description_ja", TEXT), Col("description_en", TEXT), SOURCE, SOURCE_LINES,
-    ), ("discrepancy_id",), {"fiscal_year": "Int64"}),
+    TableSpec(
+        "enterprise_items",
+        "reference/enterprise_items.csv",
+        "公営企業の科目",
+        "Public-enterprise items",
+        ENTERPRISE_ITEM_COLUMNS,
+        ("item",),
+        {"order": "Int64"},
+    ),
+    TableSpec(
+        "indicators",
+        "reference/indicators.csv",
+        "財政指標",
+        "Indicators with unit and published precision",
+        (
+            Col("indicator", SLUG),
+            Col("name_ja", TEXT),
+            Col("name_en", TEXT),
+            _e("unit", ("percent", "index")),
+            Col("decimals", COUNT),
+            _e("published_rounding", ("truncate", "round", "as_printed")),
+            _e("direction", ("lower_is_better", "higher_is_better", "neutral")),
+            _e("legal", ("law", "statistic", "guideline")),
+            Col("description_ja", TEXT, False),
+            Col("description_en", TEXT, False),
+        ),
+        ("indicator",),
+        {"decimals": "Int64"},
+    ),
+    TableSpec(
+        "thresholds",
+        "reference/thresholds.csv",
+        "基準",
+        "Legal thresholds and guideline lines",
+        (
+            Col("indicator", SLUG),
+            _e("body_kind", BODY_KINDS),
+            _e("level", THRESHOLD_LEVELS),
+            Col("year_from", YEAR),
+            Col("year_to", YEAR, False),
+            Col("value", DECIMAL),
+            _e("basis", ("law", "guideline", "formula")),
+            Col("source_note", TEXT),
+        ),
+        ("indicator", "body_kind", "level", "year_from"),
+        {"year_from": "Int64", "year_to": "Int64", "value": "float"},
+    ),
+    TableSpec(
+        "settlement",
+        "settlement.csv",
+        "決算",
+        "Settlement amounts (revenue, expenditure, balances)",
+        (
+            MUNI,
+            YEAR_COL,
+            ACCOUNT,
+            Col("item", SLUG),
+            *_amount_cols(True),
+            *PROVENANCE,
+        ),
+        ("municipality_code", "fiscal_year", "account", "item", "figure_kind", "source_id", "source_table"),
+        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"},
+    ),
+    TableSpec(
+        "population",
+        "population.csv",
+        "人口",
+        "Population used for per-resident figures",
+        (
+            MUNI,
+            YEAR_COL,
+            Col("population", POSITIVE),
+            _e("basis", POPULATION_BASES),
+            Col("as_of", DATE),
+            FIGURE_KIND,
+            *PROVENANCE,
+        ),
+        ("municipality_code", "fiscal_year", "basis", "figure_kind", "source_id"),
+        {"fiscal_year": "Int64", "population": "Int64"},
+    ),
+    TableSpec(
+        "funds",
+        "funds.csv",
+        "基金",
+        "Fund balances and flows",
+        (
+            MUNI,
+            YEAR_COL,
+            ACCOUNT,
+            _e("fund", FUNDS),
+            _e("measure", FUND_MEASURES),
+            *_amount_cols(True),
+            *PROVENANCE,
+        ),
+        ("municipality_code", "fiscal_year", "account", "fund", "measure", "figure_kind", "source_id", "source_table"),
+        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"},
+    ),
+    TableSpec(
+        "debt",
+        "debt.csv",
+        "地方債",
+        "Debt outstanding and issued",
+        (
+            MUNI,
+            YEAR_COL,
+            ACCOUNT,
+            _e("measure", DEBT_MEASURES),
+            *_amount_cols(False),
+            *PROVENANCE,
+        ),
+        (
+            "municipality_code",
+            "fiscal_year",
+            "account",
+            "measure",
+            "label_ja",
+            "figure_kind",
+            "source_id",
+            "source_table",
+        ),
+        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"},
+    ),
+    TableSpec(
+        "staff",
+        "staff.csv",
+        "職員数",
+        "Staff counts",
+        (
+            MUNI,
+            YEAR_COL,
+            Col("as_of", DATE, False),
+            ACCOUNT,
+            _e("category", STAFF_CATEGORIES),
+            LABEL,
+            Col("count", COUNT),
+            FIGURE_KIND,
+            *PROVENANCE,
+        ),
+        ("municipality_code", "fiscal_year", "account", "category", "figure_kind", "source_id", "source_table"),
+        {"fiscal_year": "Int64", "count": "Int64"},
+    ),
+    TableSpec(
+        "ratios",
+        "ratios.csv",
+        "財政指標（公表値）",
+        "Published indicator values, kept as printed",
+        (
+            MUNI,
+            YEAR_COL,
+            ACCOUNT,
+            Col("indicator", SLUG),
+            Col("scenario", TEXT, False),
+            Col("published_text", TEXT),
+            Col("value", DECIMAL, False),
+            _e("status", RATIO_STATUSES),
+            Col("surplus_value", DECIMAL, False),
+            Col("early_threshold", DECIMAL, False),
+            Col("rebuilding_threshold", DECIMAL, False),
+            FIGURE_KIND,
+            *PROVENANCE,
+        ),
+        (
+            "municipality_code",
+            "fiscal_year",
+            "account",
+            "indicator",
+            "scenario",
+            "figure_kind",
+            "source_id",
+            "source_table",
+        ),
+        {
+            "fiscal_year": "Int64",
+            "value": "float",
+            "surplus_value": "float",
+            "early_threshold": "float",
+            "rebuilding_threshold": "float",
+        },
+    ),
+    TableSpec(
+        "ratio_components",
+        "ratio_components.csv",
+        "指標の算出内訳",
+        "Component amounts of indicators",
+        (
+            MUNI,
+            YEAR_COL,
+            ACCOUNT,
+            Col("indicator", SLUG),
+            Col("scenario", TEXT, False),
+            Col("component", TEXT),
+            *_amount_cols(True),
+            *PROVENANCE,
+        ),
+        (
+            "municipality_code",
+            "fiscal_year",
+            "account",
+            "indicator",
+            "scenario",
+            "component",
+            "figure_kind",
+            "source_id",
+            "source_table",
+        ),
+        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"},
+    ),
+    TableSpec(
+        "enterprise",
+        "enterprise.csv",
+        "公営企業",
+        "Public-enterprise statements",
+        (
+            MUNI,
+            YEAR_COL,
+            ACCOUNT,
+            Col("item", SLUG),
+            *_amount_cols(True),
+            *PROVENANCE,
+        ),
+        ("municipality_code", "fiscal_year", "account", "item", "figure_kind", "source_id", "source_table"),
+        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"},
+    ),
+    TableSpec(
+        "operating_stats",
+        "operating_stats.csv",
+        "公営企業の業務指標",
+        "Non-money operating figures",
+        (
+            MUNI,
+            YEAR_COL,
+            ACCOUNT,
+            Col("item", SLUG),
+            LABEL,
+            Col("value", DECIMAL),
+            FIGURE_KIND,
+            *PROVENANCE,
+        ),
+        ("municipality_code", "fiscal_year", "account", "item", "figure_kind", "source_id", "source_table"),
+        {"fiscal_year": "Int64", "value": "float"},
+    ),
+    TableSpec(
+        "peer_values",
+        "peer_values.csv",
+        "類似団体の値",
+        "Published similar-municipality figures",
+        (
+            MUNI,
+            YEAR_COL,
+            _e("dataset", PEER_DATASETS),
+            Col("subject", SLUG),
+            Col("value", DECIMAL),
+            Col("unit", TEXT),
+            LABEL,
+            *PROVENANCE,
+        ),
+        ("municipality_code", "fiscal_year", "dataset", "subject", "source_id", "source_table"),
+        {"fiscal_year": "Int64", "value": "float"},
+    ),
+    TableSpec(
+        "per_resident",
+        "per_resident.csv",
+        "市民1人あたり（公表値）",
+        "Published per-resident figures",
+        (
+            MUNI,
+            YEAR_COL,
+            ACCOUNT,
+            Col("subject", TEXT),
+            LABEL,
+            Col("yen_per_resident", INTEGER),
+            _e("population_basis", POPULATION_BASES),
+            FIGURE_KIND,
+            *PROVENANCE,
+        ),
+        ("municipality_code", "fiscal_year", "account", "subject", "source_id"),
+        {"fiscal_year": "Int64", "yen_per_resident": "Int64"},
+    ),
+    TableSpec(
+        "narrative_figures",
+        "narrative_figures.csv",
+        "本文・計画の数値",
+        "Stand-alone figures of narratives and plans",
+        (
+            MUNI,
+            Col("topic", SLUG),
+            LABEL,
+            Col("fiscal_year", YEAR, False),
+            AMOUNT,
+            UNIT,
+            ROUNDING,
+            FIGURE_KIND,
+            *PROVENANCE,
+        ),
+        ("municipality_code", "topic", "fiscal_year", "source_id"),
+        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"},
+    ),
+    TableSpec(
+        "discrepancies",
+        "discrepancies.csv",
+        "資料の不整合",
+        "Known places where a source does not add up",
+        (
+            Col("discrepancy_id", TEXT),
+            Col("file", TEXT),
+            MUNI,
+            Col("fiscal_year", YEAR, False),
+            Col("account", SLUG, False),
+            Col("item", TEXT, False),
+            Col("published", TEXT),
+            Col("computed", TEXT),
+            Col("description_ja", TEXT),
+            Col("description_en", TEXT),
+            SOURCE,
+            SOURCE_LINES,
+        ),
+        ("discrepancy_id",),
+        {"fiscal_year": "Int64"},
+    ),
 )
 SPEC_BY_NAME: dict[str, TableSpec] = {s.name: s for s in SPECS}
 
 # Foreign keys checked across files: (file, columns) -> (referenced file, columns)
 FOREIGN_KEYS: tuple[tuple[str, tuple[str, ...], str, tuple[str, ...]], ...] = tuple(
-    [(s.name, ("municipality_code",), "municipalities", ("municipality_code",))
-     for s in SPECS if s.name not in ("sources", "municipalities") and "municipality_code" in s.column_names]
-    + [(s.name, ("source_id",), "sources", ("source_id",))
-       for s in SPECS if s.name != "sources" and "source_id" in s.column_names]
-    + [(s.name, ("municipality_code", "account"), "accounts", ("municipality_code", "account"))
-       for s in SPECS if "account" in s.column_names and s.name not in ("accounts", "discrepancies")]
-    + [("settlement", ("item",), "items", ("item",)), ("enterprise", ("item",), "enterprise_items", ("item",)),
-       ("operating_stats", ("item",), "enterprise_items", ("item",)), ("ratios", ("indicator",), "indicators", ("indicator",)),
-       ("ratio_components", ("indicator",), "indicators", ("indicator",)),
-       ("thresholds", ("indicator",), "indicators", ("indicator",))]
+    [
+        (s.name, ("municipality_code",), "municipalities", ("municipality_code",))
+        for s in SPECS
+        if s.name not in ("sources", "municipalities") and "municipality_code" in s.column_names
+    ]
+    + [
+        (s.name, ("source_id",), "sources", ("source_id",))
+        for s in SPECS
+        if s.name != "sources" and "source_id" in s.column_names
+    ]
+    + [
+        (s.name, ("municipality_code", "account"), "accounts", ("municipality_code", "account"))
+        for s in SPECS
+        if "account" in s.column_names and s.name not in ("accounts", "discrepancies")
+    ]
+    + [
+        ("settlement", ("item",), "items", ("item",)),
+        ("enterprise", ("item",), "enterprise_items", ("item",)),
+        ("operating_stats", ("item",), "enterprise_items", ("item",)),
+        ("ratios", ("indicator",), "indicators", ("indicator",)),
+        ("ratio_components", ("indicator",), "indicators", ("indicator",)),
+        ("thresholds", ("indicator",), "indicators", ("indicator",)),
+    ]
 )
 
 
@@ -299,7 +626,9 @@ def pandera_schema(spec: TableSpec) -> pa.DataFrameSchema:
         if col.required:
             checks.insert(0, pa.Check(lambda v: v != "", element_wise=True, error="required"))
         columns[col.name] = pa.Column(None, checks=checks, nullable=False, required=True)
-    return pa.DataFrameSchema(columns, strict=True, unique=list(spec.key), report_duplicates="exclude_first", ordered=False)
+    return pa.DataFrameSchema(
+        columns, strict=True, unique=list(spec.key), report_duplicates="exclude_first", ordered=False
+    )
 
 
 def datapackage() -> dict[str, Any]:
@@ -321,19 +650,33 @@ def datapackage() -> dict[str, Any]:
             fld["constraints"] = constraints
             fields.append(fld)
         schema: dict[str, Any] = {"fields": fields, "primaryKey": list(spec.key), "missingValues": [""]}
-        fks = [{"fields": list(cols), "reference": {"resource": ref, "fields": list(ref_cols)}}
-               for name, cols, ref, ref_cols in FOREIGN_KEYS if name == spec.name]
+        fks = [
+            {"fields": list(cols), "reference": {"resource": ref, "fields": list(ref_cols)}}
+            for name, cols, ref, ref_cols in FOREIGN_KEYS
+            if name == spec.name
+        ]
         if fks:
             schema["foreignKeys"] = fks
-        resources.append({
-            "name": spec.name.replace("_", "-"), "path": spec.path, "title": spec.title_ja, "description": spec.description,
-            "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "schema": schema,
-        })
+        resources.append(
+            {
+                "name": spec.name.replace("_", "-"),
+                "path": spec.path,
+                "title": spec.title_ja,
+                "description": spec.description,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            }
+        )
     return {
-        "profile": "tabular-data-package", "name": "mieruka-settlements", "title": "Mieruka 市町村決算データ",
-        "description": "Settlement (決算) figures of Japanese municipalities transcribed from published documents, with provenance. "
-                       "Amounts in thousand yen; empty cells are missing, never zero.",
+        "profile": "tabular-data-package",
+        "name": "mieruka-settlements",
+        "title": "Mieruka 市町村決算データ",
+        "description": "Settlement (決算) figures of Japanese municipalities transcribed from published documents, "
+        "with provenance. "
+        "Amounts in thousand yen; empty cells are missing, never zero.",
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
         "resources": resources,
     }

@@ -79,17 +79,30 @@ def body_kind(dataset: Dataset, municipality_code: str) -> str:
 def legal_lines(dataset: Dataset, municipality_code: str, indicator: str, fiscal_year: int) -> Lines:
     """The lines of ``thresholds.csv`` in force for a municipality's body kind in a settlement year."""
     frame = dataset["thresholds"]
-    rows = frame[(frame["indicator"] == indicator) & (frame["body_kind"] == body_kind(dataset, municipality_code))
-                 & (frame["year_from"] <= fiscal_year) & (frame["year_to"].isna() | (frame["year_to"] >= fiscal_year))]
-    found = {str(r.level): float(r.value) for r in rows.itertuples(index=False)}
+    rows = frame[
+        (frame["indicator"] == indicator)
+        & (frame["body_kind"] == body_kind(dataset, municipality_code))
+        & (frame["year_from"] <= fiscal_year)
+        & (frame["year_to"].isna() | (frame["year_to"] >= fiscal_year))
+    ]
+    found = {str(level): float(value) for level, value in zip(rows["level"], rows["value"], strict=True)}
     return Lines(found.get("early"), found.get("rebuilding"), found.get("permission"))
 
 
-def lines_for(dataset: Dataset, municipality_code: str, indicator: str, fiscal_year: int,
-              published_early: float | None, published_rebuilding: float | None) -> Lines:
+def lines_for(
+    dataset: Dataset,
+    municipality_code: str,
+    indicator: str,
+    fiscal_year: int,
+    published_early: float | None,
+    published_rebuilding: float | None,
+) -> Lines:
     """Thresholds for a value: those printed beside it win; the legal table fills the rest."""
     legal = legal_lines(dataset, municipality_code, indicator, fiscal_year)
     early = published_early if published_early is not None and not pd.isna(published_early) else legal.early
-    rebuilding = (published_rebuilding if published_rebuilding is not None and not pd.isna(published_rebuilding)
-                  else legal.rebuilding)
+    rebuilding = (
+        published_rebuilding
+        if published_rebuilding is not None and not pd.isna(published_rebuilding)
+        else legal.rebuilding
+    )
     return Lines(early, rebuilding, legal.caution)

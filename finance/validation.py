@@ -1,4 +1,4 @@
-"""Validation findings: what is wrong, where (file, line, column, value), and how to fix it — in Japanese and English."""
+"""Validation findings: what is wrong, where (file, line, column, value) and how to fix it, in Japanese and English."""
 
 from __future__ import annotations
 
@@ -80,8 +80,10 @@ def report(issues: list[Issue]) -> str:
     """A bilingual multi-line report with a count in the first line."""
     errors = [i for i in issues if i.severity == "error"]
     notices = [i for i in issues if i.severity == "notice"]
-    lines = [t("validation.summary", "ja", errors=len(errors), notices=len(notices)),
-             t("validation.summary", "en", errors=len(errors), notices=len(notices))]
+    lines = [
+        t("validation.summary", "ja", errors=len(errors), notices=len(notices)),
+        t("validation.summary", "en", errors=len(errors), notices=len(notices)),
+    ]
     lines += [f"[{t('validation.error_tag', 'ja')}] {i.render_bilingual()}" for i in errors]
     lines += [f"[{t('validation.notice_tag', 'ja')}] {i.render_bilingual()}" for i in notices]
     return "\n".join(lines)

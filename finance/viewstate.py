@@ -49,7 +49,10 @@ def default_municipality(ds: Dataset) -> str:
     """The first municipality (by code) that has settlement totals, else the first one."""
     codes = [code for code, _, _ in queries.municipalities(ds)]
     for code in codes:
-        if queries.default_year(ds, code) is not None and not ds["settlement"].query("municipality_code == @code").empty:
+        if (
+            queries.default_year(ds, code) is not None
+            and not ds["settlement"].query("municipality_code == @code").empty
+        ):
             return code
     return codes[0]
 

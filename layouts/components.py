@@ -11,11 +11,17 @@ from finance.text import t
 
 
 def source_note(source: Source | None, locale: str, *, kind: str = "決算") -> html.P | None:
-    """「出典: 稚内市政策調整部財政経営課「稚内市財政の状況…」（2014-10発行）表名、102行」 — every figure carries one."""
+    """The source line every figure carries: 「出典: 発行者「資料名」（2014-10発行）表名、102行」."""
     if source is None:
         return None
-    text = t("app.source_line", locale, publisher=source.publisher_ja,
-             title=source.title_ja if locale == "ja" else source.title_en, published=source.published, table=source.table)
+    text = t(
+        "app.source_line",
+        locale,
+        publisher=source.publisher_ja,
+        title=source.title_ja if locale == "ja" else source.title_en,
+        published=source.published,
+        table=source.table,
+    )
     if source.lines:
         text += t("app.source_lines_suffix", locale, lines=source.lines)
     children: list[object] = [text]
@@ -24,10 +30,14 @@ def source_note(source: Source | None, locale: str, *, kind: str = "決算") -> 
     return html.P(children, className="source-note")
 
 
-def kpi_card(title: str, value: str, details: list[str], source: html.P | None, *, missing: bool = False) -> html.Section:
+def kpi_card(
+    title: str, value: str, details: list[str], source: html.P | None, *, missing: bool = False
+) -> html.Section:
     """A headline card: title, big value, a few plain lines and the source."""
-    body: list[object] = [html.H3(title, className="card-title"),
-                          html.P(value, className="card-value" + (" card-value-missing" if missing else ""))]
+    body: list[object] = [
+        html.H3(title, className="card-title"),
+        html.P(value, className="card-value" + (" card-value-missing" if missing else "")),
+    ]
     body += [html.P(line, className="card-detail") for line in details]
     if source is not None:
         body.append(source)
@@ -36,17 +46,24 @@ def kpi_card(title: str, value: str, details: list[str], source: html.P | None, 
 
 def status_badge(status: Status, locale: str) -> html.P:
     """A status shown by an icon and words (never colour alone)."""
-    return html.P([html.Span(ICONS[status], className="status-icon", **{"aria-hidden": "true"}),
-                   html.Span(t(f"status.{status.value}", locale))],
-                  className=f"status status-{status.value}")
+    return html.P(
+        [
+            html.Span(ICONS[status], className="status-icon", **{"aria-hidden": "true"}),
+            html.Span(t(f"status.{status.value}", locale)),
+        ],
+        className=f"status status-{status.value}",
+    )
 
 
-def ratio_card(name: str, plain: str, value: str, status: Status, threshold_lines: list[str], source: html.P | None,
-               locale: str) -> html.Section:
+def ratio_card(
+    name: str, plain: str, value: str, status: Status, threshold_lines: list[str], source: html.P | None, locale: str
+) -> html.Section:
     """One soundness ratio: plain name with the official one, the value as published, status and thresholds."""
     body: list[object] = [
-        html.H3([html.Span(plain, className="ratio-plain"), html.Span(name, className="ratio-official")],
-                className="card-title"),
+        html.H3(
+            [html.Span(plain, className="ratio-plain"), html.Span(name, className="ratio-official")],
+            className="card-title",
+        ),
         html.P(value, className="card-value"),
         status_badge(status, locale),
         html.Ul([html.Li(line) for line in threshold_lines], className="threshold-list"),
@@ -56,8 +73,13 @@ def ratio_card(name: str, plain: str, value: str, status: Status, threshold_line
     return html.Section(body, className="card ratio-card")
 
 
-def year_label(year: int, locale: str) -> str:
-    """The label of a fiscal year as shown in selectors: 「平成25年度（2013年度）」 / "FY2013"."""
-    if locale == "ja":
-        return f"{formatting.fiscal_year_label(year, 'ja')}（{year}年度）"
-    return formatting.fiscal_year_label(year, "en")
+def year_label(year: int, locale: str, kind: str = "決算") -> str:
+    """The label of a fiscal year in selectors: 「平成25年度（2013年度）」, "FY2013"; plan-only years say so."""
+    label = (
+        f"{formatting.fiscal_year_label(year, 'ja')}（{year}年度）"
+        if locale == "ja"
+        else formatting.fiscal_year_label(year, "en")
+    )
+    if kind != "決算":
+        label += t(f"kind_suffix.{kind}", locale)
+    return label

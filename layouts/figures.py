@@ -40,9 +40,21 @@ def empty(message: str) -> go.Figure:
     """A blank figure that says why it is blank."""
     fig = go.Figure()
     fig.update_layout(
-        template=TEMPLATE, xaxis={"visible": False}, yaxis={"visible": False}, height=200,
-        annotations=[{"text": message, "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
-                      "font": {"size": 16}}],
+        template=TEMPLATE,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        height=200,
+        annotations=[
+            {
+                "text": message,
+                "showarrow": False,
+                "x": 0.5,
+                "y": 0.5,
+                "xref": "paper",
+                "yref": "paper",
+                "font": {"size": 16},
+            }
+        ],
     )
     return fig
 
@@ -57,20 +69,30 @@ def totals_bar(series: pd.DataFrame, *, locale: str) -> go.Figure:
     if series.empty:
         return empty(t("common.no_data", locale))
     years = [int(y) for y in series["fiscal_year"]]
-    labels = [formatting.fiscal_year_label(y, locale, "short" if locale == "ja" else "full") for y in years]
+    labels = [formatting.fiscal_year_label(y, "ja", "short") if locale == "ja" else str(y) for y in years]
     fig = go.Figure()
-    for column, name_key, pattern in (("revenue", "overview.legend_revenue", ""), ("expenditure", "overview.legend_expenditure", "/")):
+    for column, name_key, pattern in (
+        ("revenue", "overview.legend_revenue", ""),
+        ("expenditure", "overview.legend_expenditure", "/"),
+    ):
         values = series[column]
         present = values.notna()
-        fig.add_trace(go.Bar(
-            x=[y for y, p in zip(years, present, strict=True) if p],
-            y=[int(v) / 100_000 for v in values[present]],
-            name=t(name_key, locale),
-            marker_pattern_shape=pattern,
-            customdata=[formatting.yen_oku_man(int(v), locale=locale) for v in values[present]],
-            hovertemplate="%{customdata}<extra>%{fullData.name}</extra>",
-        ))
-    fig.update_layout(template=TEMPLATE, barmode="group", height=360,
-                      yaxis_title=t("overview.axis_amount", locale), separators=".," if locale == "en" else ".,")
+        fig.add_trace(
+            go.Bar(
+                x=[y for y, p in zip(years, present, strict=True) if p],
+                y=[int(v) / 100_000 for v in values[present]],
+                name=t(name_key, locale),
+                marker_pattern_shape=pattern,
+                customdata=[formatting.yen_oku_man(int(v), locale=locale) for v in values[present]],
+                hovertemplate="%{customdata}<extra>%{fullData.name}</extra>",
+            )
+        )
+    fig.update_layout(
+        template=TEMPLATE,
+        barmode="group",
+        height=360,
+        yaxis_title=t("overview.axis_amount", locale),
+        separators=".,",
+    )
     fig.update_xaxes(tickmode="array", tickvals=years, ticktext=labels, range=[min(years) - 0.7, max(years) + 0.7])
     return fig

@@ -9,5 +9,12 @@ from finance.text import t
 
 def layout(locale: str) -> html.Div:
     """A friendly 404 with a way back."""
-    return html.Div([html.H1(t("app.not_found_title", locale)), html.P(t("app.not_found_text", locale)),
-                     dcc.Link(t("nav.overview", locale), href="/")], className="page page-not-found", lang=locale)
+    return html.Div(
+        [
+            html.H1(t("app.not_found_title", locale)),
+            html.P(t("app.not_found_text", locale)),
+            dcc.Link(t("nav.overview", locale), href="/"),
+        ],
+        className="page page-not-found",
+        lang=locale,
+    )

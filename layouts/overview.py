@@ -15,48 +15,75 @@ SOUNDNESS = ("real_deficit_ratio", "consolidated_real_deficit_ratio", "real_debt
 
 def layout(locale: str) -> html.Div:
     """The page skeleton; the overview callback fills it."""
-    return html.Div(dcc.Loading(html.Div(id=ids.OVERVIEW_CONTENT), type="dot"), className="page page-overview",
-                    lang=locale)
+    return html.Div(
+        dcc.Loading(html.Div(id=ids.OVERVIEW_CONTENT), type="dot"), className="page page-overview", lang=locale
+    )
 
 
 def data_table(header: list[str], rows: list[list[str]]) -> html.Table:
     """A plain accessible table (header cells scoped to columns, first cell of a row scoped to the row)."""
-    return html.Table([
-        html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
-        html.Tbody([html.Tr([html.Th(r[0], scope="row"), *[html.Td(c) for c in r[1:]]]) for r in rows]),
-    ], className="table")
+    return html.Table(
+        [
+            html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
+            html.Tbody([html.Tr([html.Th(r[0], scope="row"), *[html.Td(c) for c in r[1:]]]) for r in rows]),
+        ],
+        className="table",
+    )
 
 
 def _heading(name: str, year: int, locale: str) -> list[object]:
     label = formatting.fiscal_year_label(year, locale)
-    return [html.H1(t("overview.heading", locale, name=name, year=label)),
-            html.P(t("overview.lede", locale, year=label), className="lede")]
+    return [
+        html.H1(t("overview.heading", locale, name=name, year=label)),
+        html.P(t("overview.lede", locale, year=label), className="lede"),
+    ]
 
 
 def _no_settlement(name: str, year: int, locale: str) -> html.Section:
     label = formatting.fiscal_year_label(year, locale)
-    return html.Section([html.P(t("overview.no_settlement", locale, name=name, year=label), className="empty-state"),
-                         html.P(t("overview.no_settlement_hint", locale))], className="section")
+    return html.Section(
+        [
+            html.P(t("overview.no_settlement", locale, name=name, year=label), className="empty-state"),
+            html.P(t("overview.no_settlement_hint", locale)),
+        ],
+        className="section",
+    )
 
 
 def _per_resident_lines(value: PerResident, locale: str) -> list[str]:
     if value.yen is None or value.population is None:
         return []
     pop = value.population
-    lines = [t("overview.per_resident", locale, amount=formatting.yen(value.yen, locale=locale)),
-             t("overview.population_note", locale, population=formatting.group(pop.value, locale),
-               basis=t(f"basis.{pop.basis}", locale), as_of=pop.as_of)]
+    lines = [
+        t("overview.per_resident", locale, amount=formatting.yen(value.yen, locale=locale)),
+        t(
+            "overview.population_note",
+            locale,
+            population=formatting.group(pop.value, locale),
+            basis=t(f"basis.{pop.basis}", locale),
+            as_of=pop.as_of,
+        ),
+    ]
     if value.differs and value.published_yen is not None:
-        lines.append(t("overview.per_resident_published_differs", locale,
-                       published=formatting.yen(value.published_yen, locale=locale)))
+        lines.append(
+            t(
+                "overview.per_resident_published_differs",
+                locale,
+                published=formatting.yen(value.published_yen, locale=locale),
+            )
+        )
     return lines
 
 
 def _amount_card(title_key: str, fact: Fact | None, details: list[str], locale: str) -> html.Section:
     if fact is None or fact.value is None:
         return components.kpi_card(t(title_key, locale), t("overview.card_missing", locale), [], None, missing=True)
-    return components.kpi_card(t(title_key, locale), narrative.amount_label(fact, locale), details,
-                               components.source_note(fact.source, locale, kind=fact.figure_kind))
+    return components.kpi_card(
+        t(title_key, locale),
+        narrative.amount_label(fact, locale),
+        details,
+        components.source_note(fact.source, locale, kind=fact.figure_kind),
+    )
 
 
 def _balance_card(fact: Fact | None, locale: str) -> html.Section:
@@ -68,21 +95,40 @@ def _balance_card(fact: Fact | None, locale: str) -> html.Section:
 
 def _ratio_cards(page: OverviewPage, locale: str) -> list[html.Section]:
     cards = []
-    for ratio, status, lines in sorted((r for r in page.rated if r[0].indicator in SOUNDNESS),
-                                       key=lambda r: SOUNDNESS.index(r[0].indicator)):
+    for ratio, status, lines in sorted(
+        (r for r in page.rated if r[0].indicator in SOUNDNESS), key=lambda r: SOUNDNESS.index(r[0].indicator)
+    ):
         decimals = 2 if "deficit" in ratio.indicator else 1
         value = formatting.published_ratio(ratio.value, ratio.status, ratio.surplus_value, decimals, locale)
         threshold_lines = []
         if lines.early is not None:
-            threshold_lines.append(t("overview.threshold_early", locale,
-                                     value=formatting.percent(lines.early, decimals=decimals, locale=locale)))
+            threshold_lines.append(
+                t(
+                    "overview.threshold_early",
+                    locale,
+                    value=formatting.percent(lines.early, decimals=decimals, locale=locale),
+                )
+            )
         threshold_lines.append(
-            t("overview.threshold_rebuilding", locale,
-              value=formatting.percent(lines.rebuilding, decimals=decimals, locale=locale))
-            if lines.rebuilding is not None else t("overview.threshold_none", locale))
-        cards.append(components.ratio_card(
-            t(f"indicator.{ratio.indicator}.name", locale), t(f"indicator.{ratio.indicator}.plain", locale), value,
-            status, threshold_lines, components.source_note(ratio.source, locale, kind=ratio.figure_kind), locale))
+            t(
+                "overview.threshold_rebuilding",
+                locale,
+                value=formatting.percent(lines.rebuilding, decimals=decimals, locale=locale),
+            )
+            if lines.rebuilding is not None
+            else t("overview.threshold_none", locale)
+        )
+        cards.append(
+            components.ratio_card(
+                t(f"indicator.{ratio.indicator}.name", locale),
+                t(f"indicator.{ratio.indicator}.plain", locale),
+                value,
+                status,
+                threshold_lines,
+                components.source_note(ratio.source, locale, kind=ratio.figure_kind),
+                locale,
+            )
+        )
     return cards
 
 
@@ -92,20 +138,45 @@ def _cell(value: object, locale: str) -> str:
 
 def _trend(series: pd.DataFrame, locale: str) -> html.Section:
     years = [int(y) for y in series["fiscal_year"]]
-    summary = t("overview.trend_summary", locale, count=len(years),
-                first=formatting.fiscal_year_label(years[0], locale), last=formatting.fiscal_year_label(years[-1], locale))
-    rows = [[formatting.fiscal_year_label(int(r.fiscal_year), locale), _cell(r.revenue, locale),
-             _cell(r.expenditure, locale)] for r in series.itertuples(index=False)]
-    table = data_table([t("overview.table_year", locale), t("overview.table_revenue", locale),
-                        t("overview.table_expenditure", locale)], rows)
-    return html.Section([
-        html.H2(t("overview.trend_heading", locale)),
-        html.P(summary, className="chart-summary"),
-        dcc.Graph(id=ids.OVERVIEW_TREND_GRAPH, figure=figures.totals_bar(series, locale=locale),
-                  config={**figures.GRAPH_CONFIG, "locale": locale}, className="graph", responsive=True),
-        components.source_note(series["source"].iloc[-1], locale),
-        html.Details([html.Summary(t("overview.trend_table", locale)), table], className="data-table"),
-    ], className="section")
+    summary = t(
+        "overview.trend_summary",
+        locale,
+        count=len(years),
+        first=formatting.fiscal_year_label(years[0], locale),
+        last=formatting.fiscal_year_label(years[-1], locale),
+    )
+    rows = [
+        [
+            formatting.fiscal_year_label(int(r.fiscal_year), locale),
+            _cell(r.revenue, locale),
+            _cell(r.expenditure, locale),
+        ]
+        for r in series.itertuples(index=False)
+    ]
+    table = data_table(
+        [
+            t("overview.table_year", locale),
+            t("overview.table_revenue", locale),
+            t("overview.table_expenditure", locale),
+        ],
+        rows,
+    )
+    return html.Section(
+        [
+            html.H2(t("overview.trend_heading", locale)),
+            html.P(summary, className="chart-summary"),
+            dcc.Graph(
+                id=ids.OVERVIEW_TREND_GRAPH,
+                figure=figures.totals_bar(series, locale=locale),
+                config={**figures.GRAPH_CONFIG, "locale": locale},
+                className="graph",
+                responsive=True,
+            ),
+            components.source_note(series["source"].iloc[-1], locale),
+            html.Details([html.Summary(t("overview.trend_table", locale)), table], className="data-table"),
+        ],
+        className="section",
+    )
 
 
 def content(page: OverviewPage, name: str, locale: str) -> list[object]:
@@ -115,23 +186,51 @@ def content(page: OverviewPage, name: str, locale: str) -> list[object]:
     if not ov.has_settlement:
         parts.append(_no_settlement(name, ov.fiscal_year, locale))
     else:
-        sentences = [s for s in (narrative.total_sentence(ov, locale),
-                                 narrative.expenditure_change_sentence(ov.expenditure, page.previous_expenditure,
-                                                                       ov.fiscal_year, locale)) if s]
+        sentences = [
+            s
+            for s in (
+                narrative.total_sentence(ov, locale),
+                narrative.expenditure_change_sentence(
+                    ov.expenditure, page.previous_expenditure, ov.fiscal_year, locale
+                ),
+            )
+            if s
+        ]
         parts.append(html.Div([html.P(s) for s in sentences], id=ids.OVERVIEW_SENTENCE, className="summary-sentences"))
-        parts.append(html.Div([
-            _amount_card("overview.revenue_title", ov.revenue, _per_resident_lines(ov.revenue_per_resident, locale), locale),
-            _amount_card("overview.expenditure_title", ov.expenditure,
-                         _per_resident_lines(ov.expenditure_per_resident, locale), locale),
-            _balance_card(ov.real_balance, locale),
-            _amount_card("overview.funds_title", ov.fund_balance, [], locale),
-            _amount_card("overview.debt_title", ov.debt_outstanding, [], locale),
-        ], className="card-grid"))
+        parts.append(
+            html.Div(
+                [
+                    _amount_card(
+                        "overview.revenue_title",
+                        ov.revenue,
+                        _per_resident_lines(ov.revenue_per_resident, locale),
+                        locale,
+                    ),
+                    _amount_card(
+                        "overview.expenditure_title",
+                        ov.expenditure,
+                        _per_resident_lines(ov.expenditure_per_resident, locale),
+                        locale,
+                    ),
+                    _balance_card(ov.real_balance, locale),
+                    _amount_card("overview.funds_title", ov.fund_balance, [], locale),
+                    _amount_card("overview.debt_title", ov.debt_outstanding, [], locale),
+                ],
+                className="card-grid",
+            )
+        )
     ratio_cards = _ratio_cards(page, locale)
     if ratio_cards:
-        parts.append(html.Section([html.H2(t("overview.ratios_heading", locale)),
-                                   html.P(t("overview.ratios_lede", locale)),
-                                   html.Div(ratio_cards, className="card-grid")], className="section"))
+        parts.append(
+            html.Section(
+                [
+                    html.H2(t("overview.ratios_heading", locale)),
+                    html.P(t("overview.ratios_lede", locale)),
+                    html.Div(ratio_cards, className="card-grid"),
+                ],
+                className="section",
+            )
+        )
     if not page.series.empty:
         parts.append(_trend(page.series, locale))
     return parts

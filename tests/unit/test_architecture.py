@@ -1,4 +1,4 @@
-"""House rules that keep the architecture visible: a pure domain package, one catalog per language, a generated descriptor."""
+"""House rules that keep the architecture visible: pure domain package, catalogs in step, generated descriptor."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import ast
 import json
 import re
 import string
-from pathlib import Path
 
 from finance.schemas import datapackage
 from finance.text import catalog
@@ -19,8 +18,11 @@ def test_finance_imports_no_web_or_plotting_library():
     offenders = []
     for path in (ROOT / "finance").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else ([node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            )
             offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in FORBIDDEN]
     assert offenders == []
 

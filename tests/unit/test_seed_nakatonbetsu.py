@@ -27,13 +27,17 @@ def test_nt7_items_add_up_to_totals(dataset, year):
         assert len(parts) == count - (1 if total == "exp_total" else 0)  # 前年度繰上充用金 is blank every year
         assert int(parts["amount_thousand_yen"].sum()) == settled(dataset, year, total)
     assert settled(dataset, year, "rev_lat_ordinary") + settled(dataset, year, "rev_lat_special") == settled(
-        dataset, year, "rev_local_allocation_tax")
-    assert settled(dataset, year, "rev_local_bonds_extraordinary") + settled(dataset, year, "rev_local_bonds_other") == \
-        settled(dataset, year, "rev_local_bonds")
-    assert settled(dataset, year, "expn_construction_subsidised") + settled(dataset, year, "expn_construction_own") == \
-        settled(dataset, year, "expn_construction")
+        dataset, year, "rev_local_allocation_tax"
+    )
+    assert settled(dataset, year, "rev_local_bonds_extraordinary") + settled(
+        dataset, year, "rev_local_bonds_other"
+    ) == settled(dataset, year, "rev_local_bonds")
+    assert settled(dataset, year, "expn_construction_subsidised") + settled(
+        dataset, year, "expn_construction_own"
+    ) == settled(dataset, year, "expn_construction")
     assert settled(dataset, year, "rev_total") - settled(dataset, year, "exp_total") == settled(
-        dataset, year, "bal_formal_balance")
+        dataset, year, "bal_formal_balance"
+    )
 
 
 @pytest.mark.parametrize("year", YEARS[1:])
@@ -84,8 +88,14 @@ def test_nt10_staff_totals_and_per_thousand(dataset):
 
 
 SINGLES = {  # NT-4 printed single-year ratios by (year, scenario)
-    (2010, ""): "17.6", (2011, ""): "16.8", (2012, "据置"): "15.5", (2013, "据置"): "10.6", (2014, "据置"): "7.5",
-    (2012, "推計"): "13.5", (2013, "推計"): "11.2", (2014, "推計"): "8.0",
+    (2010, ""): "17.6",
+    (2011, ""): "16.8",
+    (2012, "据置"): "15.5",
+    (2013, "据置"): "10.6",
+    (2014, "据置"): "7.5",
+    (2012, "推計"): "13.5",
+    (2013, "推計"): "11.2",
+    (2014, "推計"): "8.0",
 }
 
 
@@ -95,8 +105,16 @@ def test_nt4_single_year_ratios_reproduce_with_rounding(dataset, key, printed):
     parts = queries.components(dataset, NT, year, "real_debt_service_ratio_single", scenario=scenario, source_table=NT4)
     ratio = calc.nakatonbetsu_single_year(parts)
     assert formatting.decimal_places(ratio, 1, "round") == Decimal(printed)
-    assert one(dataset, "ratios", "value", municipality_code=NT, fiscal_year=year, scenario=scenario,
-               indicator="real_debt_service_ratio_single", source_table=NT4) == float(printed)
+    assert one(
+        dataset,
+        "ratios",
+        "value",
+        municipality_code=NT,
+        fiscal_year=year,
+        scenario=scenario,
+        indicator="real_debt_service_ratio_single",
+        source_table=NT4,
+    ) == float(printed)
 
 
 def test_nt_h22_single_year_shows_17_6(dataset):
@@ -107,28 +125,53 @@ def test_nt_h22_single_year_shows_17_6(dataset):
     assert formatting.percent(ratio, decimals=1, mode="round") == "17.6%"
 
 
-@pytest.mark.parametrize(("year", "scenario", "printed"), [(2013, "据置", "10.6"), (2014, "据置", "7.4"),
-                                                           (2013, "推計", "11.2"), (2014, "推計", "8.0")])
+@pytest.mark.parametrize(
+    ("year", "scenario", "printed"),
+    [(2013, "据置", "10.6"), (2014, "据置", "7.4"), (2013, "推計", "11.2"), (2014, "推計", "8.0")],
+)
 def test_nt3_existing_debt_projection(dataset, year, scenario, printed):
     parts = queries.components(dataset, NT, year, "real_debt_service_ratio_single", scenario=scenario, source_table=NT3)
     assert formatting.decimal_places(calc.nakatonbetsu_single_year(parts), 1, "round") == Decimal(printed)
 
 
 def test_nt4_three_year_average_for_fy2014_bonds(dataset):
-    singles = [calc.nakatonbetsu_single_year(queries.components(
-        dataset, NT, y, "real_debt_service_ratio_single", scenario="推計", source_table=NT4)) for y in (2011, 2012, 2013)]
+    singles = [
+        calc.nakatonbetsu_single_year(
+            queries.components(dataset, NT, y, "real_debt_service_ratio_single", scenario="推計", source_table=NT4)
+        )
+        for y in (2011, 2012, 2013)
+    ]
     mean = calc.three_year_mean(singles)
     assert formatting.decimal_places(mean, 1, "round") == Decimal("13.8")
     # the plan prints it in the column of H26 (bonds issued in FY2014): the settlement year is H25
-    assert one(dataset, "ratios", "value", municipality_code=NT, fiscal_year=2013, scenario="推計",
-               indicator="real_debt_service_ratio", source_table=NT4) == 13.8
+    assert (
+        one(
+            dataset,
+            "ratios",
+            "value",
+            municipality_code=NT,
+            fiscal_year=2013,
+            scenario="推計",
+            indicator="real_debt_service_ratio",
+            source_table=NT4,
+        )
+        == 13.8
+    )
 
 
 def test_nt2_standard_fiscal_scale_in_oku_is_rounded_denominator(dataset):
     for year in (2010, 2011, 2012, 2013, 2014):
-        plan_s = queries.components(dataset, NT, year, "real_debt_service_ratio_single", scenario="推計", source_table=NT4)
-        printed = one(dataset, "settlement", municipality_code=NT, fiscal_year=year, item="base_standard_fiscal_scale",
-                      source_table="7 各年度の実質公債費比率及び標準財政規模の見通し")
+        plan_s = queries.components(
+            dataset, NT, year, "real_debt_service_ratio_single", scenario="推計", source_table=NT4
+        )
+        printed = one(
+            dataset,
+            "settlement",
+            municipality_code=NT,
+            fiscal_year=year,
+            item="base_standard_fiscal_scale",
+            source_table="7 各年度の実質公債費比率及び標準財政規模の見通し",
+        )
         assert formatting.decimal_places(Decimal(plan_s["⑩"]) / 100_000, 1, "round") * 100_000 == printed
 
 
@@ -141,8 +184,15 @@ def test_nt1_narrative_ratios_and_early_threshold(dataset):
 
 
 def test_nt6_planned_borrowing_sums(dataset):
-    planned = rows(dataset, "debt", municipality_code=NT, measure="issued", source_table=rows(
-        dataset, "debt", municipality_code=NT, measure="issued", account="ordinary").iloc[0]["source_table"])
+    planned = rows(
+        dataset,
+        "debt",
+        municipality_code=NT,
+        measure="issued",
+        source_table=rows(dataset, "debt", municipality_code=NT, measure="issued", account="ordinary").iloc[0][
+            "source_table"
+        ],
+    )
     for year, total in ((2011, 264_700), (2012, 270_800), (2013, 259_300), (2014, 259_300)):
         block = planned[planned["fiscal_year"] == year]
         totals = block[block["label_ja"].str.startswith("計")]

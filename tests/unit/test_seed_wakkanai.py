@@ -14,8 +14,15 @@ S_H25 = 12_924_171
 
 
 def wk1(ds, item):
-    return one(ds, "settlement", municipality_code=WK, fiscal_year=2013, account="general", item=item,
-               source_table="1 平成25年度 稚内市の歳入・歳出決算状況（一般会計）")
+    return one(
+        ds,
+        "settlement",
+        municipality_code=WK,
+        fiscal_year=2013,
+        account="general",
+        item=item,
+        source_table="1 平成25年度 稚内市の歳入・歳出決算状況（一般会計）",
+    )
 
 
 def test_wk1_own_source_items_sum_to_printed_subtotal(dataset):
@@ -45,17 +52,44 @@ def test_wk1_man_yen_totals_are_truncated_thousand_yen_totals(dataset):
 
 
 PRINTED_SHARES = {  # 構成比 as printed (lines 61–85)
-    "rev_local_tax": "18.0", "rev_contributions": "0.5", "rev_fees": "2.8", "rev_property_income": "0.9",
-    "rev_donations": "0.1", "rev_transfers_in": "0.7", "rev_carryover": "1.3", "rev_miscellaneous": "7.2",
-    "rev_own_source_total": "31.5", "rev_transfer_taxes": "1.1", "rev_interest_grant": "0.0", "rev_dividend_grant": "0.0",
-    "rev_stock_transfer_grant": "0.1", "rev_consumption_tax_grant": "1.7", "rev_golf_tax_grant": "0.0",
-    "rev_automobile_acquisition_grant": "0.3", "rev_national_facilities_grant": "0.1", "rev_special_local_grant": "0.0",
-    "rev_local_allocation_tax": "33.4", "rev_traffic_safety_grant": "0.0", "rev_national_disbursements": "14.8",
-    "rev_prefectural_disbursements": "4.3", "rev_local_bonds": "12.7", "rev_dependent_total": "68.5",
-    "expk_assembly": "0.7", "expk_general_affairs": "6.4", "expk_welfare": "22.8", "expk_health": "9.0",
-    "expk_labour": "0.2", "expk_agriculture": "3.2", "expk_commerce": "4.0", "expk_civil_engineering": "12.8",
-    "expk_fire": "2.4", "expk_education": "12.1", "expk_debt_service": "14.3", "expk_miscellaneous": "0.8",
-    "expk_staff": "11.2", "expk_disaster_recovery": "0.1",
+    "rev_local_tax": "18.0",
+    "rev_contributions": "0.5",
+    "rev_fees": "2.8",
+    "rev_property_income": "0.9",
+    "rev_donations": "0.1",
+    "rev_transfers_in": "0.7",
+    "rev_carryover": "1.3",
+    "rev_miscellaneous": "7.2",
+    "rev_own_source_total": "31.5",
+    "rev_transfer_taxes": "1.1",
+    "rev_interest_grant": "0.0",
+    "rev_dividend_grant": "0.0",
+    "rev_stock_transfer_grant": "0.1",
+    "rev_consumption_tax_grant": "1.7",
+    "rev_golf_tax_grant": "0.0",
+    "rev_automobile_acquisition_grant": "0.3",
+    "rev_national_facilities_grant": "0.1",
+    "rev_special_local_grant": "0.0",
+    "rev_local_allocation_tax": "33.4",
+    "rev_traffic_safety_grant": "0.0",
+    "rev_national_disbursements": "14.8",
+    "rev_prefectural_disbursements": "4.3",
+    "rev_local_bonds": "12.7",
+    "rev_dependent_total": "68.5",
+    "expk_assembly": "0.7",
+    "expk_general_affairs": "6.4",
+    "expk_welfare": "22.8",
+    "expk_health": "9.0",
+    "expk_labour": "0.2",
+    "expk_agriculture": "3.2",
+    "expk_commerce": "4.0",
+    "expk_civil_engineering": "12.8",
+    "expk_fire": "2.4",
+    "expk_education": "12.1",
+    "expk_debt_service": "14.3",
+    "expk_miscellaneous": "0.8",
+    "expk_staff": "11.2",
+    "expk_disaster_recovery": "0.1",
 }
 
 
@@ -91,7 +125,8 @@ def test_wk2_narrative_sentence_is_reproduced(dataset):
     current = queries.settlement_fact(dataset, WK, 2013, "exp_total")
     previous = queries.settlement_fact(dataset, WK, 2012, "exp_total")
     assert narrative.expenditure_change_sentence(current, previous, 2013, "ja") == (
-        "平成25年度の歳出決算額は約243億円と、前年度と比較して約3億4千万円減少しています。")
+        "平成25年度の歳出決算額は約243億円と、前年度と比較して約3億4千万円減少しています。"
+    )
 
 
 def test_wk3_per_resident_table_reproduces_40_of_42_cells(dataset):
@@ -125,13 +160,16 @@ def test_wk5_surplus_ratios(dataset):
     general = queries.components(dataset, WK, 2013, "consolidated_real_deficit_ratio", account="general")["差引"]
     for mode in ("truncate", "round"):
         assert formatting.decimal_places(calc.ratio_percent(general, S_H25), 2, mode) == Decimal("1.49")
-    surpluses = rows(dataset, "ratio_components", municipality_code=WK, indicator="consolidated_real_deficit_ratio",
-                     component="差引")
+    surpluses = rows(
+        dataset, "ratio_components", municipality_code=WK, indicator="consolidated_real_deficit_ratio", component="差引"
+    )
     assert len(surpluses) == 11
     total = int(surpluses["amount_thousand_yen"].sum())
     assert total == 2_715_597
     assert formatting.decimal_places(calc.ratio_percent(total, S_H25), 2, "truncate") == Decimal("21.01")
-    printed = rows(dataset, "ratios", municipality_code=WK, fiscal_year=2013, indicator="consolidated_real_deficit_ratio")
+    printed = rows(
+        dataset, "ratios", municipality_code=WK, fiscal_year=2013, indicator="consolidated_real_deficit_ratio"
+    )
     assert float(printed.iloc[0]["surplus_value"]) == 21.01
 
 
@@ -141,15 +179,17 @@ def test_wk5_published_ratios_and_thresholds(dataset):
     assert by["future_burden_ratio"].value == 89.3
     assert by["real_deficit_ratio"].status == "no_deficit" and by["real_deficit_ratio"].value is None
     assert by["consolidated_real_deficit_ratio"].early_threshold == pytest.approx(
-        by["real_deficit_ratio"].early_threshold + 5)
+        by["real_deficit_ratio"].early_threshold + 5
+    )
 
 
 def test_wk5_early_threshold_formula_does_not_reproduce_published_value(dataset):
     formula = calc.early_threshold_real_deficit(S_H25)
     assert formatting.decimal_places(formula, 2, "round") == Decimal("13.02")
     assert formatting.decimal_places(formula, 2, "truncate") == Decimal("13.01")
-    published = one(dataset, "ratios", "early_threshold", municipality_code=WK, fiscal_year=2013,
-                    indicator="real_deficit_ratio")
+    published = one(
+        dataset, "ratios", "early_threshold", municipality_code=WK, fiscal_year=2013, indicator="real_deficit_ratio"
+    )
     assert published == 12.96
     assert not rows(dataset, "discrepancies", discrepancy_id="WK-5-early-threshold").empty
 
@@ -173,13 +213,24 @@ def test_wk9_real_debt_service_single_year(dataset):
     ratio = queries.computed_ratio(dataset, WK, 2013, "real_debt_service_ratio_single")
     assert ratio.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP) == Decimal("14.770")
     assert formatting.percent(ratio, decimals=1, mode="round") == "14.8%"
-    assert one(dataset, "ratios", "value", municipality_code=WK, fiscal_year=2013,
-               indicator="real_debt_service_ratio_single") == 14.8
+    assert (
+        one(
+            dataset,
+            "ratios",
+            "value",
+            municipality_code=WK,
+            fiscal_year=2013,
+            indicator="real_debt_service_ratio_single",
+        )
+        == 14.8
+    )
 
 
 def test_wk9_three_year_average_is_truncated_mean(dataset):
-    singles = [one(dataset, "ratios", "value", municipality_code=WK, fiscal_year=y,
-                   indicator="real_debt_service_ratio_single") for y in (2011, 2012, 2013)]
+    singles = [
+        one(dataset, "ratios", "value", municipality_code=WK, fiscal_year=y, indicator="real_debt_service_ratio_single")
+        for y in (2011, 2012, 2013)
+    ]
     mean = calc.three_year_mean(Decimal(str(v)) for v in singles)
     assert formatting.decimal_places(mean, 1, "truncate") == Decimal("15.9")
 
@@ -191,7 +242,11 @@ def test_wk10_future_burden_ratio_truncated_not_rounded(dataset):
     assert formatting.percent(ratio, decimals=1, mode="truncate") == "89.3%"
     assert formatting.percent(ratio, decimals=1, mode="round") == "89.4%"
     assert [formatting.yen_oku_man(parts[k], mode="round") for k in ("A", "B", "A-B", "C-D")] == [
-        "393億6,497万円", "300億4,714万円", "93億1,783万円", "104億2,561万円"]  # narrative lines 537–539
+        "393億6,497万円",
+        "300億4,714万円",
+        "93億1,783万円",
+        "104億2,561万円",
+    ]  # narrative lines 537–539
 
 
 def test_wk4_narrative_figures(dataset):
@@ -200,8 +255,11 @@ def test_wk4_narrative_figures(dataset):
     debts = rows(dataset, "debt", municipality_code=WK, fiscal_year=2013, measure="outstanding_end")
     by_account = dict(zip(debts["account"], debts["amount_thousand_yen"].astype(int), strict=False))
     assert by_account["ordinary"] + by_account["enterprise_all"] + by_account["special_all"] == pytest.approx(
-        by_account["all"], abs=100_000)  # 274 + 130 + 0.6 ≈ 405 億円
+        by_account["all"], abs=100_000
+    )  # 274 + 130 + 0.6 ≈ 405 億円
     covered = one(dataset, "debt", municipality_code=WK, fiscal_year=2013, measure="lat_covered_end")
     assert covered == pytest.approx(by_account["ordinary"] * 0.635, abs=100_000)  # 63.5 % ≈ 174億円
     staff = one(dataset, "staff", "count", municipality_code=WK, fiscal_year=2013, category="general_admin")
-    assert staff == one(dataset, "staff", "count", municipality_code=WK, fiscal_year=1999, category="general_admin") - 148
+    assert (
+        staff == one(dataset, "staff", "count", municipality_code=WK, fiscal_year=1999, category="general_admin") - 148
+    )

@@ -51,11 +51,14 @@ def test_four_problems_reported_at_once(data_copy, capsys):
         table[1][header.index("municipality_code")] = "012148"  # wrong check digit
         table[2][header.index("amount_thousand_yen")] = "44億"  # text in an amount column
         table.append(list(table[3]))  # duplicate row
+
     edit_csv(settlement, break_it)
+
     def drop_as_of(table):
         position = table[0].index("as_of")
         for row in table:
             row.pop(position)
+
     edit_csv(data_copy / "population.csv", drop_as_of)
 
     with pytest.raises(DataValidationError) as caught:
@@ -85,6 +88,7 @@ def test_cli_accepts_bundled_data(capsys):
 def test_missing_is_not_zero(data_copy):
     def blank(table):
         table[1][table[0].index("amount_thousand_yen")] = ""
+
     edit_csv(data_copy / "settlement.csv", blank)
     loaded = load_dataset(data_copy)
     first = loaded["settlement"].iloc[0]
@@ -110,6 +114,7 @@ def test_missing_is_not_zero(data_copy):
 def test_each_bad_cell_is_named(data_copy, file, column, value, code):
     def change(table):
         table[1][table[0].index(column)] = value
+
     path = data_copy / file
     if value == "1,234":  # an unquoted thousands separator shifts the columns
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -132,6 +137,7 @@ def test_sum_mismatch_is_an_error_unless_recorded(data_copy):
             if row[header.index("item")] == "rev_local_tax" and row[header.index("municipality_code")] == "012149":
                 row[header.index("amount_thousand_yen")] = str(int(row[header.index("amount_thousand_yen")]) + 10)
                 break
+
     edit_csv(data_copy / "settlement.csv", change)
     with pytest.raises(DataValidationError) as caught:
         load_dataset(data_copy)

@@ -1,0 +1,87 @@
+"""Callbacks are plain functions: called directly with what the browser would send."""
+
+from __future__ import annotations
+
+from dash import html
+
+from callbacks import overview, shell
+from layouts import ids
+
+
+def texts(component) -> str:
+    """All visible text under a component tree."""
+    if isinstance(component, (list, tuple)):
+        return " ".join(texts(c) for c in component)
+    if isinstance(component, str):
+        return component
+    children = getattr(component, "children", None)
+    return texts(children) if children is not None else ""
+
+
+def test_sync_state_from_url_fills_selectors(dash_app):
+    search, names, municipality, years, year, locale, store = shell.sync_state(
+        "?m=012149&y=2012&lang=ja", None, None, None, ids.URL
+    )
+    assert (municipality, year, locale) == ("012149", 2012, "ja")
+    assert search == "?m=012149&y=2012&lang=ja"
+    assert {"label": "稚内市", "value": "012149"} in names
+    assert years[0]["value"] == 2013 and years[0]["label"] == "平成25年度（2013年度）"
+    assert store == {"municipality": "012149", "year": 2012, "locale": "ja"}
+
+
+def test_sync_state_from_selectors_writes_the_url(dash_app):
+    search, _, municipality, years, year, locale, _ = shell.sync_state(
+        "?m=012149&y=2013", "015130", 2009, "en", ids.MUNICIPALITY_SELECT
+    )
+    assert (municipality, year, locale) == ("015130", 2009, "en")
+    assert search == "?m=015130&y=2009&lang=en"
+    labels = {o["value"]: o["label"] for o in years}
+    assert labels[2013] == "FY2013 (plan)"  # a year with plan figures only is labelled as such
+    assert labels[2011] == "FY2011"
+
+
+def test_overview_shows_wakkanai_h25_headline(dash_app):
+    content = overview.update_overview({"municipality": "012149", "year": 2013, "locale": "ja"})
+    text = texts(content)
+    assert "稚内市の財政 — 平成25年度決算" in text
+    assert "246億4,984万円" in text and "市民1人あたり 668,054円" in text
+    assert "平成25年度の歳出決算額は約243億円と、前年度と比較して約3億4千万円減少しています。" in text
+    assert "15.9%" in text and "89.3%" in text and "—（黒字1.49%）" in text
+    assert "早期健全化基準 12.96%" in text
+    assert "出典:" in text and "2014-10" in text
+
+
+def test_overview_in_english(dash_app):
+    text = texts(overview.update_overview({"municipality": "012149", "year": 2013, "locale": "en"}))
+    assert "¥24,649.84 million" in text and "¥668,054 per resident" in text
+    assert "Real debt-service ratio (実質公債費比率)" in text
+
+
+def test_overview_without_settlement_says_so(dash_app):
+    text = texts(overview.update_overview({"municipality": "012068", "year": 2006, "locale": "ja"}))
+    assert "決算の数値は、登録されている資料にありません" in text
+    assert "0円" not in text
+
+
+def test_overview_marks_estimates(dash_app):
+    text = texts(overview.update_overview({"municipality": "015130", "year": 2011, "locale": "ja"}))
+    assert "決算見込" in text  # the FY2011 real debt-service ratio comes from the plan's estimate column
+
+
+def test_forged_state_gets_a_friendly_message(dash_app):
+    assert overview.update_overview({"municipality": "999999", "year": 2013, "locale": "ja"}) == [
+        "市町村を選んでください。"
+    ]
+    assert overview.update_overview("garbage") == ["市町村を選んでください。"]
+
+
+def test_route_unknown_path_gives_not_found(dash_app):
+    page = shell.route("/nope", {"municipality": "012149", "year": 2013, "locale": "en"})
+    assert "Page not found" in texts(page)
+
+
+def test_footer_names_sources_and_version(dash_app, dataset):
+    footer = shell.footer({"municipality": "015130", "year": 2011, "locale": "ja"})
+    text = texts(footer)
+    assert "中頓別町 公債費負担適正化計画" in text and dataset.version in text
+    assert isinstance(footer[1], html.Ul)

@@ -1,0 +1,82 @@
+"""The HTTP layer without a browser: pages, health, headers, 404s and forged callback requests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from layouts import ids
+
+
+def test_index_and_health(client, dataset):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "見える化" in response.get_data(as_text=True)
+    health = client.get("/health")
+    assert health.status_code == 200 and health.json == {"status": "ok", "data_version": dataset.version}
+
+
+def test_security_headers(client):
+    headers = client.get("/").headers
+    csp = headers["Content-Security-Policy"]
+    assert "script-src 'self' 'sha256-" in csp and "unsafe-eval" not in csp
+    assert "frame-ancestors 'self'" in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_unknown_path_is_404(client):
+    assert client.get("/no-such-page").status_code == 404
+    assert client.get("/assets/site.css").status_code == 200
+
+
+def test_every_callback_id_exists_in_the_layouts(client, dash_app):
+    import layouts
+    from layouts import shell
+
+    known = {i for i in shell.layout() if isinstance(i, str)}
+    for build in layouts.PAGES.values():
+        known |= {i for i in build("ja") if isinstance(i, str)}
+    known.add(ids.PAGE_CONTENT)
+    deps = client.get("/_dash-dependencies").json
+    used = set()
+    for dep in deps:
+        used |= {i["id"] for i in dep["inputs"] + dep["state"]}
+        outputs = dep["output"].strip(".").split("...") if dep["output"].startswith("..") else [dep["output"]]
+        used |= {o.rsplit(".", 1)[0] for o in outputs}
+    assert used - known == set()
+
+
+def _callback(client, inputs, output):
+    body = {
+        "output": output,
+        "outputs": {"id": output.split(".")[0], "property": output.split(".")[1]},
+        "inputs": inputs,
+        "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
+    }
+    return client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"municipality": "012149", "year": 2013, "locale": "ja"},
+        {"municipality": "999999", "year": 2013, "locale": "ja"},
+        {"municipality": "012149", "year": "2013; DROP TABLE", "locale": "ja"},
+        {"municipality": ["012149"], "year": {"a": 1}, "locale": None},
+        "not a dict",
+    ],
+)
+def test_overview_callback_never_500s(client, data):
+    response = _callback(
+        client, [{"id": ids.STATE_STORE, "property": "data", "value": data}], f"{ids.OVERVIEW_CONTENT}.children"
+    )
+    assert response.status_code == 200
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_huge_payload_is_refused(client):
+    response = client.post("/_dash-update-component", data="x" * 200_000, content_type="application/json")
+    assert response.status_code == 413
