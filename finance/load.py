@@ -271,8 +271,11 @@ def _discrepancy_keys(tables: dict[str, pd.DataFrame]) -> set[tuple[str, str, st
     }
 
 
-def _sum_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
-    """Rows with ``part_of`` must add up to the printed total in the same table, year and account."""
+def _sum_issues(tables: dict[str, pd.DataFrame], bad_lines: dict[str, set[int]]) -> list[Issue]:
+    """Rows with ``part_of`` must add up to the printed total in the same table, year and account.
+
+    Groups with a row that already failed a cell check are skipped (its error is reported once, not twice).
+    """
     issues: list[Issue] = []
     known = _discrepancy_keys(tables)
     for name, key_col in _SUM_FILES.items():
@@ -280,6 +283,10 @@ def _sum_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
         if frame is None or frame.empty:
             continue
         group_cols = list(_SUM_GROUP) + [c for c in ("indicator", "scenario", "measure") if c in frame.columns]
+        bad = frame.loc[frame.index.isin(list(bad_lines.get(name, ())))]
+        tainted = set(zip(bad["source_table"], bad["part_of"], strict=True)) | set(
+            zip(bad["source_table"], bad[key_col], strict=True)
+        )
         parts = frame[frame["part_of"] != ""]
         for keys, block in parts.groupby([*group_cols, "part_of"], sort=False, dropna=False):
             *group_vals, target = keys
@@ -288,6 +295,8 @@ def _sum_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
                 mask &= frame[col] == val
             totals = frame[mask & (frame[key_col] == target)]
             first = int(block.index[0])
+            if (str(block["source_table"].iloc[0]), str(target)) in tainted:
+                continue
             if totals.empty:
                 issues.append(Issue(SPEC_BY_NAME[name].path, first, "part_of", str(target), "sum_total_missing"))
                 continue
@@ -340,6 +349,7 @@ def load_dataset(data_dir: str | Path) -> Dataset:
         raise DataValidationError([Issue(str(folder), None, None, None, "folder_missing")])
     issues: list[Issue] = []
     tables: dict[str, pd.DataFrame] = {}
+    bad_lines: dict[str, set[int]] = {}
     raws: list[tuple[str, bytes]] = []
     for spec in SPECS:
         frame, read_issues, raw = read_text_table(folder / spec.path, spec)
@@ -349,9 +359,11 @@ def load_dataset(data_dir: str | Path) -> Dataset:
             continue
         cell_issues = check_table(frame, spec)
         issues += cell_issues
+        bad_lines[spec.name] = {i.line for i in cell_issues if i.line is not None and i.code != "duplicate_key"}
         if not any(i.code in ("missing_column", "duplicate_column") for i in cell_issues):
             tables[spec.name] = _typed(frame, spec)
-    issues += _foreign_key_issues(tables) + _unit_issues(tables) + _status_issues(tables) + _sum_issues(tables)
+    clean = {name: frame.drop(index=list(bad_lines.get(name, ())), errors="ignore") for name, frame in tables.items()}
+    issues += _foreign_key_issues(clean) + _unit_issues(clean) + _status_issues(clean) + _sum_issues(tables, bad_lines)
     errors = [i for i in issues if i.severity == "error"]
     if errors:
         raise DataValidationError(issues)

@@ -1,0 +1,45 @@
+"""Invalid data stops the server before it serves anything: the bilingual report, exit code 1, no traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import DATA, ROOT
+
+
+def test_gunicorn_refuses_invalid_data(tmp_path: Path):
+    bad = tmp_path / "data"
+    shutil.copytree(DATA, bad)
+    lines = (bad / "settlement.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("012149", "012148", 1)
+    (bad / "settlement.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    env = {**os.environ, "MIERUKA_DATA_DIR": str(bad), "MIERUKA_BIND": "127.0.0.1:0"}
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    result = subprocess.run(
+        [str(gunicorn), "--config", "gunicorn.conf.py", "app:server"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "データに誤りがあるため起動できません" in output and "Refusing to start" in output
+    assert "settlement.csv 2行目 列「municipality_code」 値「012148」" in output
+    assert "エラー 1 件" in output  # the follow-on reference errors of that row are not repeated
+    assert "Traceback" not in output
+
+
+def test_missing_data_folder_is_a_clear_message(tmp_path: Path):
+    env = {**os.environ, "MIERUKA_DATA_DIR": str(tmp_path / "nowhere")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import app"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 1
+    assert "データのフォルダが見つかりません" in result.stderr and "Traceback" not in result.stderr
