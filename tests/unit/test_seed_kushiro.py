@@ -157,3 +157,70 @@ def test_every_recorded_kushiro_discrepancy_names_a_loaded_figure(dataset):
     assert len(recorded) >= 20
     notices = {(i.file, i.line) for i in dataset.notices}
     assert len(notices) == 6  # the six printed totals that do not add up: loaded as printed, shown as notices
+
+
+NON_LEGAL = "Ⅲ 今後の経営状況の見通し（②法非適用企業）"
+
+
+def tokkan(ds, year, item):
+    found = rows(ds, "enterprise", municipality_code=KS, fiscal_year=year, account="sewer_tokkan", item=item)
+    found = found[found["source_table"].str.contains("法非適用") & ~found["source_table"].str.contains("繰入金")]
+    assert len(found) == 1, (year, item, len(found))
+    return int(found.iloc[0]["amount_thousand_yen"])
+
+
+@pytest.mark.parametrize("year", range(2002, 2007))
+def test_ks7_non_legal_account_chain(dataset, year):
+    a = tokkan(dataset, year, "ent_total_revenue")
+    assert a == tokkan(dataset, year, "ent_operating_revenue") + tokkan(dataset, year, "ent_non_operating_revenue")
+    d = tokkan(dataset, year, "ent_total_expenses")
+    e = tokkan(dataset, year, "ent_income_balance")
+    assert e == a - d
+    i = tokkan(dataset, year, "ent_cap_balance")
+    assert i == tokkan(dataset, year, "ent_cap_revenue_total") - tokkan(dataset, year, "ent_cap_expenditure_total")
+    assert tokkan(dataset, year, "ent_balance_after_capital") == e + i
+    surplus = tokkan(dataset, year, "ent_real_balance_surplus")
+    assert surplus == tokkan(dataset, year, "ent_formal_balance") - tokkan(dataset, year, "ent_carryover_financing")
+    ratio = calc.ratio_percent(a, d + tokkan(dataset, year, "ent_cap_bond_redemption"))  # 収益的収支比率
+    printed = one(
+        dataset, "ratios", "value", municipality_code=KS, fiscal_year=year, indicator="ent_revenue_expenditure_ratio"
+    )
+    assert formatting.decimal_places(ratio, 1, "round") == Decimal(str(printed))
+
+
+@pytest.mark.parametrize("year", range(2002, 2012))
+def test_ks6_transfers_match_the_income_statement(dataset, year):
+    transfers = rows(
+        dataset, "enterprise", municipality_code=KS, fiscal_year=year, account="sewer", item="ent_transfer_income"
+    )
+    assert len(transfers) == 1
+    income_transfer = int(transfers.iloc[0]["amount_thousand_yen"])
+    assert income_transfer == ent(dataset, year, "ent_subsidy_other_accounts") + ent(
+        dataset, year, "ent_rainwater_charge"
+    )
+
+
+def stat(ds, year, item):
+    return one(ds, "operating_stats", "value", municipality_code=KS, fiscal_year=year, item=item)
+
+
+@pytest.mark.parametrize("year", range(2007, 2012))
+def test_ks11_operating_statistics(dataset, year):
+    rate = (
+        Decimal(stat(dataset, year, "ent_flush_toilet_population"))
+        * 100
+        / Decimal(stat(dataset, year, "ent_treated_area_population"))
+    )
+    assert formatting.decimal_places(rate, 1, "round") == Decimal(str(stat(dataset, year, "ent_flush_toilet_rate")))
+    fee = one(
+        dataset, "enterprise", municipality_code=KS, fiscal_year=year, account="sewer_combined", item="ent_fee_revenue"
+    )
+    unit_fee = Decimal(fee) * 1000 / Decimal(stat(dataset, year, "ent_billed_volume"))
+    assert formatting.decimal_places(unit_fee, 1, "round") == Decimal(str(stat(dataset, year, "ent_unit_fee")))
+    assert fee == ent(dataset, year, "ent_fee_revenue")  # from H19 the combined fee revenue is the legal account's
+
+
+def test_ks11_changes_are_differences_of_consecutive_years(dataset):
+    for year in range(2003, 2012):
+        for item in ("ent_treated_area_population", "ent_flush_toilet_population", "ent_billed_volume"):
+            assert stat(dataset, year, f"{item}_change") == stat(dataset, year, item) - stat(dataset, year - 1, item)

@@ -199,3 +199,13 @@ def test_nt6_planned_borrowing_sums(dataset):
         parts = block[~block["label_ja"].str.startswith("計")]
         assert int(totals["amount_thousand_yen"].iloc[0]) == total
         assert int(parts["amount_thousand_yen"].sum()) == total
+
+
+def test_nt5_major_projects_bond_splits(dataset):
+    projects = rows(dataset, "projects", municipality_code=NT)
+    totals = projects[projects["bond_year"].isna()]
+    assert len(totals) == 14
+    for project_id, block in projects[projects["bond_year"].notna()].groupby("project_id"):
+        total = int(totals.loc[totals["project_id"] == project_id, "bond_thousand_yen"].iloc[0])
+        assert int(block["bond_thousand_yen"].sum()) == total  # e.g. 90.6 + 481.2 = 571.8
+    assert int(totals["redemption_end_year"].max()) == 2029  # 平成41年度: Heisei years beyond 31 are kept
