@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
+from dash import ClientsideFunction, Dash, Input, Output, ctx, html
 
 from finance import formatting, queries, repository, viewstate
 from finance.text import t
@@ -42,7 +42,7 @@ def chrome_text(state: object, pathname: str | None) -> tuple[object, ...]:
         t("common.site_name", locale),
         t("app.municipality", locale),
         t("app.year", locale),
-        nav_links(locale, pathname or "/"),
+        nav_links(locale, pathname or "/", view.as_query() if view else ""),
         t("app.skip_to_content", locale),
     )
 
@@ -98,7 +98,7 @@ def register(app: Dash) -> None:
         Output(ids.NAV, "children"),
         Output(ids.SKIP_LINK, "children"),
         Input(ids.STATE_STORE, "data"),
-        State(ids.URL, "pathname"),
+        Input(ids.URL, "pathname"),
     )(chrome_text)
     app.callback(Output(ids.PAGE_CONTENT, "children"), Input(ids.URL, "pathname"), Input(ids.STATE_STORE, "data"))(
         route

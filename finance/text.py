@@ -1,6 +1,7 @@
-"""User-visible text: every string comes from the catalogs in ``finance/locales/<locale>.toml``.
+"""User-visible text: every string comes from the catalogs in ``finance/locales/<locale>/*.toml``.
 
-Keys are dotted (``"overview.title"``); values may hold ``{placeholders}`` filled by :func:`t`.
+Keys are dotted (``"overview.title"``); values may hold ``{placeholders}`` filled by :func:`t`. Each locale is a
+folder of topic files (``core.toml``, ``indicators.toml`` …) merged into one catalog.
 Japanese is the default locale, English the second; both catalogs hold the same keys (a test checks it).
 """
 
@@ -29,11 +30,21 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
 
 @cache
 def catalog(locale: str) -> dict[str, str]:
-    """All messages of one locale as a flat ``{dotted_key: text}`` mapping."""
+    """All messages of one locale as a flat ``{dotted_key: text}`` mapping.
+
+    A locale's messages are split by topic into ``locales/<locale>/*.toml``; a key may be defined only once.
+    """
     if locale not in LOCALES:
         raise KeyError(f"unknown locale {locale!r}")
-    with (_DIR / f"{locale}.toml").open("rb") as handle:
-        return _flatten(tomllib.load(handle))
+    merged: dict[str, str] = {}
+    for path in sorted((_DIR / locale).glob("*.toml")):
+        with path.open("rb") as handle:
+            part = _flatten(tomllib.load(handle))
+        clash = set(part) & set(merged)
+        if clash:
+            raise ValueError(f"{path.name} redefines {sorted(clash)[:5]}")
+        merged.update(part)
+    return merged
 
 
 def normalise_locale(value: object) -> str:

@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 from dash import html
 
-from layouts import not_found, overview
+from layouts import indicators, not_found, overview
 
 PAGES: dict[str, Callable[[str], html.Div]] = {
     "/": overview.layout,
+    "/indicators": indicators.layout,
 }
 
 

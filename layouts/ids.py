@@ -22,3 +22,11 @@ SKIP_LINK = "app-skip-link"
 OVERVIEW_CONTENT = "overview-content"
 OVERVIEW_SENTENCE = "overview-sentence-text"
 OVERVIEW_TREND_GRAPH = "overview-trend-graph"
+
+# indicators (健全化判断比率)
+INDICATORS_CONTENT = "indicators-content"
+INDICATORS_TREND_GRAPH = "indicators-trend-graph"  # used as {"type": INDICATORS_TREND_GRAPH, "index": indicator}
+INDICATORS_BREAKDOWN_GRAPH = "indicators-breakdown-graph"  # pattern-matching like the trend graph
+INDICATORS_ENTERPRISE_GRAPH = "indicators-enterprise-graph"
+
+# --- resident pages (revenue, expenditure, funds, debt, staff, enterprises, glossary, tax use) ---

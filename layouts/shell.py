@@ -7,19 +7,21 @@ from dash import dcc, html
 from finance.text import DEFAULT_LOCALE, t
 from layouts import ids
 
-PAGES_IN_NAV: tuple[tuple[str, str], ...] = (("/", "nav.overview"),)
+PAGES_IN_NAV: tuple[tuple[str, str], ...] = (
+    ("/", "nav.overview"),
+    ("/indicators", "nav.indicators"),
+)
 
 
-def nav_links(locale: str, pathname: str) -> list[object]:
-    """Navigation links; the current page is marked for screen readers."""
+def nav_links(locale: str, pathname: str, query: str = "") -> list[object]:
+    """Navigation links that keep the current view (municipality, year, language) in their query string."""
     links = []
     for path, key in PAGES_IN_NAV:
         label: list[object] = [t(key, locale)]
         if path == pathname:  # dcc.Link takes no aria attributes: say it in words for screen readers
             label.append(html.Span(t("app.current_page", locale), className="visually-hidden"))
-        links.append(
-            html.Li(dcc.Link(label, href=path, className="nav-link" + (" is-current" if path == pathname else "")))
-        )
+        css = "nav-link" + (" is-current" if path == pathname else "")
+        links.append(html.Li(dcc.Link(label, href=path + query, className=css)))
     return links
 
 
