@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import overview, shell
+from callbacks import indicators, overview, shell
 
 
 def register_all(app: Dash) -> None:
     """Bind every callback to ``app`` (never the global ``dash.callback``)."""
     shell.register(app)
     overview.register(app)
+    indicators.register(app)

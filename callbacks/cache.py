@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask_caching import Cache
 
-from finance import queries, repository
+from finance import indicators, queries, repository
 
 cache = Cache()
 
@@ -17,3 +17,9 @@ cache = Cache()
 def overview_page(municipality: str, year: int) -> queries.OverviewPage:
     """:func:`finance.queries.overview_page` of the served dataset, memoised by (municipality, year)."""
     return queries.overview_page(repository.get(), municipality, year)
+
+
+@cache.memoize()
+def indicators_page(municipality: str, year: int) -> indicators.IndicatorsPage:
+    """:func:`finance.indicators.page` of the served dataset, memoised by (municipality, year)."""
+    return indicators.page(repository.get(), municipality, year)

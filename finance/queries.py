@@ -332,7 +332,11 @@ def components(
     scenario: str = "",
     source_table: str | None = None,
 ) -> dict[str, int]:
-    """The printed components of an indicator, ``{component: amount}``; scenario rows override common ones."""
+    """The printed components of an indicator, ``{component: amount}``; scenario rows override common ones.
+
+    When several printed tables hold components for the same year (a plan's projections), ``source_table``
+    chooses one; without it the most complete table is used.
+    """
     frame = ds["ratio_components"]
     rows = frame[
         (frame["municipality_code"] == code)
@@ -343,6 +347,9 @@ def components(
     ]
     if source_table is not None:
         rows = rows[rows["source_table"] == source_table]
+    elif len(set(rows["source_table"])) > 1:  # several printed tables: take the most complete one
+        counts = rows.groupby("source_table")["component"].nunique()
+        rows = rows[rows["source_table"] == counts.sort_values(kind="stable").index[-1]]
     result: dict[str, int] = {}
     for _, row in rows.sort_values("scenario", kind="stable").iterrows():  # "" first, the scenario's rows last
         if not pd.isna(row["amount_thousand_yen"]):
@@ -437,3 +444,11 @@ def overview_page(ds: Dataset, code: str, year: int) -> OverviewPage:
         sources_used(ds, code),
         tuple(rated),
     )
+
+
+def account_names(ds: Dataset, code: str, locale: str = "ja") -> dict[str, str]:
+    """Account codes of a municipality mapped to their names in ``locale``."""
+    frame = ds["accounts"]
+    rows = frame[frame["municipality_code"] == code]
+    column = "name_ja" if locale == "ja" else "name_en"
+    return dict(zip(rows["account"], rows[column], strict=True))

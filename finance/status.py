@@ -19,7 +19,9 @@ class Status(StrEnum):
     SOUND = "sound"
     CAUTION = "caution"
     EARLY = "early"
+    MANAGEMENT = "management"
     REBUILDING = "rebuilding"
+    NOT_RATED = "not_rated"
     NO_DEFICIT = "no_deficit"
     NOT_COMPUTED = "not_computed"
     NO_DATA = "no_data"
@@ -29,7 +31,9 @@ ICONS: dict[Status, str] = {
     Status.SOUND: "✓",
     Status.CAUTION: "!",
     Status.EARLY: "▲",
+    Status.MANAGEMENT: "▲",
     Status.REBUILDING: "✕",
+    Status.NOT_RATED: "—",
     Status.NO_DEFICIT: "—",
     Status.NOT_COMPUTED: "—",
     Status.NO_DATA: "?",
@@ -46,9 +50,14 @@ class Lines:
 
 
 def classify(value: float | None, lines: Lines) -> Status:
-    """The status of a numeric value: the highest line reached, «at» counting as reached."""
+    """The status of a numeric value: the highest line reached, «at» counting as reached.
+
+    A value with no line in force (a year before the law, an indicator without legal lines) is not rated.
+    """
     if value is None:
         return Status.NO_DATA
+    if lines.early is None and lines.rebuilding is None and lines.caution is None:
+        return Status.NOT_RATED
     if lines.rebuilding is not None and value >= lines.rebuilding:
         return Status.REBUILDING
     if lines.early is not None and value >= lines.early:

@@ -83,3 +83,14 @@ def year_label(year: int, locale: str, kind: str = "決算") -> str:
     if kind != "決算":
         label += t(f"kind_suffix.{kind}", locale)
     return label
+
+
+def simple_table(header: list[str], rows: list[list[str]]) -> html.Table:
+    """An accessible data table: column headers scoped to columns, the first cell of each row to its row."""
+    return html.Table(
+        [
+            html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
+            html.Tbody([html.Tr([html.Th(r[0], scope="row"), *[html.Td(c) for c in r[1:]]]) for r in rows]),
+        ],
+        className="table",
+    )

@@ -96,3 +96,157 @@ def totals_bar(series: pd.DataFrame, *, locale: str) -> go.Figure:
     )
     fig.update_xaxes(tickmode="array", tickvals=years, ticktext=labels, range=[min(years) - 0.7, max(years) + 0.7])
     return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# Indicators (健全化判断比率 and related)
+# ---------------------------------------------------------------------------------------------
+
+LINE_STYLES = {  # threshold lines: distinguishable by dash pattern and label, not by colour alone
+    "caution": {"color": "#8a5300", "dash": "dot"},
+    "early": {"color": "#8a5300", "dash": "dash"},
+    "management": {"color": "#8a5300", "dash": "dash"},
+    "rebuilding": {"color": "#a11d1d", "dash": "solid"},
+}
+
+
+def indicator_trend(
+    points: list[tuple[int, float | None, str]],
+    lines: list[tuple[str, float, str]],
+    *,
+    locale: str,
+    decimals: int = 1,
+    guide_band: tuple[float, float, str] | None = None,
+    secondary: tuple[str, list[tuple[int, float | None, str]]] | None = None,
+) -> go.Figure:
+    """A published indicator over the years against its threshold lines.
+
+    Args:
+        points: ``(year, value, figure_kind)``; ``None`` values («—», missing) are left out, never drawn as 0.
+        lines: ``(level, value, label)`` of the thresholds in force (drawn as labelled horizontal lines, the
+            zone above the early line lightly shaded).
+        locale: ``"ja"`` or ``"en"``.
+        decimals: published precision for hover labels.
+        guide_band: ``(low, high, label)`` of a guideline band (経常収支比率 70–80 %), labelled as a guideline.
+        secondary: ``(label, points)`` of a related series drawn thin and dotted (the single-year values behind
+            a three-year average).
+    """
+    drawn = [(y, v, k) for y, v, k in points if v is not None]
+    if not drawn:
+        return empty(t("indicators.no_value", locale))
+    years = sorted({y for y, _, _ in points} | {y for y, _, _ in (secondary[1] if secondary else [])})
+    fig = go.Figure()
+    if secondary is not None:
+        extra = [(y, v, k) for y, v, k in secondary[1] if v is not None]
+        fig.add_trace(
+            go.Scatter(
+                x=[y for y, _, _ in extra],
+                y=[v for _, v, _ in extra],
+                mode="lines+markers",
+                name=secondary[0],
+                line={"color": PALETTE[5], "width": 1.5, "dash": "dot"},
+                marker={"size": 7, "symbol": "diamond"},
+                hovertemplate=f"%{{y:.{decimals}f}}%<extra>{secondary[0]}</extra>",
+            )
+        )
+    actual = [(y, v) for y, v, k in drawn if k == "決算"]
+    later = [(y, v, k) for y, v, k in drawn if k != "決算"]
+    fmt = f"%{{y:.{decimals}f}}%"
+    if actual:
+        fig.add_trace(
+            go.Scatter(
+                x=[y for y, _ in actual],
+                y=[v for _, v in actual],
+                mode="lines+markers+text",
+                name=t("kind.決算", locale),
+                line={"color": PALETTE[0], "width": 3},
+                marker={"size": 10},
+                text=[f"{v:.{decimals}f}" for _, v in actual],
+                textposition="top center",
+                hovertemplate=fmt + "<extra>%{x}</extra>",
+            )
+        )
+    if later:
+        bridge = [actual[-1]] if actual and actual[-1][0] < later[0][0] else []
+        fig.add_trace(
+            go.Scatter(
+                x=[y for y, _ in bridge] + [y for y, _, _ in later],
+                y=[v for _, v in bridge] + [v for _, v, _ in later],
+                mode="lines+markers+text",
+                name=t("kind.計画", locale) + " / " + t("kind.決算見込", locale),
+                line={"color": PALETTE[0], "width": 2, "dash": "dash"},
+                marker={"size": 10, "symbol": "circle-open", "line": {"width": 2}},
+                text=[""] * len(bridge) + [f"{v:.{decimals}f}" for _, v, _ in later],
+                textposition="top center",
+                customdata=[""] * len(bridge) + [t(f"kind.{k}", locale) for _, _, k in later],
+                hovertemplate=fmt + " %{customdata}<extra>%{x}</extra>",
+            )
+        )
+    top = max([v for _, v, _ in drawn] + [v for _, v, _ in (secondary[1] if secondary else []) if v is not None])
+    for level, value, label in lines:
+        style = LINE_STYLES.get(level, LINE_STYLES["early"])
+        fig.add_hline(
+            y=value,
+            line={"color": style["color"], "dash": style["dash"], "width": 2},
+            annotation_text=label,
+            annotation_position="top left",
+            annotation_font={"size": 14},
+        )
+        top = max(top, value)
+    early = [v for level, v, _ in lines if level in ("early", "management")]
+    if early:
+        fig.add_hrect(y0=early[0], y1=top * 1.15, fillcolor="#f0b400", opacity=0.08, line_width=0)
+    if guide_band is not None:
+        low, high, label = guide_band
+        fig.add_hrect(
+            y0=low,
+            y1=high,
+            fillcolor=PALETTE[2],
+            opacity=0.10,
+            line_width=0,
+            annotation_text=label,
+            annotation_position="bottom left",
+        )
+        top = max(top, high)
+    labels = [formatting.fiscal_year_label(y, "ja", "short") if locale == "ja" else str(y) for y in years]
+    fig.update_layout(
+        template=TEMPLATE, height=340, yaxis_title="%", yaxis_range=[0, top * 1.2], showlegend=bool(later or secondary)
+    )
+    fig.update_xaxes(tickmode="array", tickvals=years, ticktext=labels, range=[min(years) - 0.7, max(years) + 0.7])
+    return fig
+
+
+def parts_bar(parts: list[tuple[str, int]], *, locale: str) -> go.Figure:
+    """The printed parts of a ratio's numerator as horizontal bars (億円): additions right, deductions left.
+
+    Args:
+        parts: ``(label, signed amount in 千円)`` in the printed order; deductions are negative.
+        locale: ``"ja"`` or ``"en"``.
+    """
+    if not parts:
+        return empty(t("common.no_data", locale))
+    labels = [label for label, _ in parts]
+    values = [amount / 100_000 for _, amount in parts]
+    fig = go.Figure(
+        go.Bar(
+            y=labels,
+            x=values,
+            orientation="h",
+            marker={
+                "color": [PALETTE[0] if v >= 0 else PALETTE[1] for v in values],
+                "pattern": {"shape": ["" if v >= 0 else "/" for v in values]},
+            },
+            customdata=[formatting.yen_oku_man(a, locale=locale) for _, a in parts],
+            hovertemplate="%{customdata}<extra></extra>",
+            text=[f"{v:,.1f}" for v in values],
+            textposition="auto",
+        )
+    )
+    fig.update_layout(
+        template=TEMPLATE,
+        height=80 + 44 * len(parts),
+        xaxis_title=t("overview.axis_amount", locale),
+        margin={"l": 8, "r": 8, "t": 8, "b": 48},
+    )
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    return fig

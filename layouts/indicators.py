@@ -2,9 +2,39 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from dash import dcc, html
 
-from layouts import ids
+from finance import formatting
+from finance.indicators import ChangeDrivers, Evaluation, IndicatorsPage, Section
+from finance.status import Status
+from finance.text import t
+from layouts import components, figures, ids
+
+PAGE_DECIMALS = {"real_deficit_ratio": 2, "consolidated_real_deficit_ratio": 2, "fiscal_capability_index": 3}
+DEDUCTIONS = {"specific_revenue", "lat_included", "リ", "ヌ", "ル", "⑧", "⑨"}
+NUMERATOR_PARTS = {
+    "real_debt_service_ratio": (
+        "principal_interest",
+        "quasi_1",
+        "quasi_2",
+        "quasi_3",
+        "quasi_4",
+        "specific_revenue",
+        "lat_included",
+        "①",
+        "②",
+        "③",
+        "④",
+        "⑤",
+        "⑥",
+        "⑦",
+        "⑧",
+        "⑨",
+    ),
+    "future_burden_ratio": ("イ", "ロ", "ハ", "ニ", "ホ", "ヘ", "ト", "チ", "リ", "ヌ", "ル"),
+}
 
 
 def layout(locale: str) -> html.Div:
@@ -12,3 +42,394 @@ def layout(locale: str) -> html.Div:
     return html.Div(
         dcc.Loading(html.Div(id=ids.INDICATORS_CONTENT), type="dot"), className="page page-indicators", lang=locale
     )
+
+
+def _decimals(indicator: str) -> int:
+    return PAGE_DECIMALS.get(indicator, 1)
+
+
+def _pct(value: float | Decimal | None, indicator: str, locale: str) -> str:
+    return formatting.percent(value, decimals=_decimals(indicator), mode="truncate", locale=locale)
+
+
+def _published_text(evaluation: Evaluation, locale: str) -> str:
+    published = evaluation.published
+    if published is None:
+        return t("indicators.no_value", locale)
+    if evaluation.indicator == "fiscal_capability_index" and published.value is not None:
+        return f"{published.value:.3f}"
+    decimals = _decimals(evaluation.indicator)
+    mode = "round" if evaluation.indicator == "real_debt_service_ratio_single" else "truncate"
+    if published.status == "ok" and published.value is not None:
+        return formatting.percent(published.value, decimals=decimals, mode=mode, locale=locale)
+    return formatting.published_ratio(published.value, published.status, published.surplus_value, decimals, locale)
+
+
+def _value_text(section: Section, locale: str) -> str:
+    published = section.evaluation.published
+    if published is None:
+        return t("indicators.no_value", locale)
+    if section.evaluation.indicator == "fiscal_capability_index" and published.value is not None:
+        return f"{published.value:.3f}"
+    return formatting.published_ratio(
+        published.value, published.status, published.surplus_value, _decimals(section.evaluation.indicator), locale
+    )
+
+
+def _distance_text(section: Section, locale: str) -> str | None:
+    distance = section.evaluation.distance
+    if distance is None:
+        return None
+    params = {
+        "line_name": t(f"line.{distance.level}", locale),
+        "line": _pct(distance.line, section.evaluation.indicator, locale),
+        "points": formatting.decimal_places(abs(distance.points), _decimals(section.evaluation.indicator), "round"),
+    }
+    key = "distance.below" if distance.points > 0 else ("distance.at" if distance.points == 0 else "distance.above")
+    return t(key, locale, **params)
+
+
+def _threshold_lines(section: Section, locale: str) -> list[tuple[str, float, str]]:
+    rated = section.evaluation.rated
+    out = []
+    if rated.lines.caution is not None:
+        label = f"{t('line.caution', locale)} {_pct(rated.lines.caution, section.evaluation.indicator, locale)}"
+        out.append(("caution", rated.lines.caution, label))
+    if rated.lines.early is not None:
+        level = "management" if rated.management else "early"
+        label = f"{t(f'line.{level}', locale)} {_pct(rated.lines.early, section.evaluation.indicator, locale)}"
+        if rated.early_basis == "estimate":
+            label += t("indicators.estimate_line", locale)
+        out.append((level, rated.lines.early, label))
+    if rated.lines.rebuilding is not None:
+        label = f"{t('line.rebuilding', locale)} {_pct(rated.lines.rebuilding, section.evaluation.indicator, locale)}"
+        out.append(("rebuilding", rated.lines.rebuilding, label))
+    return out
+
+
+def _part_label(component: str, label: str) -> str:
+    """A printed component with its printed code (イ, ①, A …); internal codes are not shown."""
+    if (component.isascii() and component.islower()) or component in label:
+        return label
+    return f"{component} {label}"
+
+
+def _computation(evaluation: Evaluation, section: Section, locale: str) -> list[object]:
+    """Sentences recomputing a value from its printed parts and comparing it with the published one."""
+    computed, comparison, published = evaluation.computed, evaluation.comparison, evaluation.published
+    if computed is None or comparison is None or published is None:
+        return []
+    body: list[object] = []
+    rule = t(f"indicators.rule_{comparison.rule}", locale)
+    shown = _published_text(evaluation, locale)
+    if computed.value is not None and computed.numerator is not None and computed.denominator is not None:
+        body.append(
+            html.P(
+                t(
+                    "indicators.how_computed",
+                    locale,
+                    numerator=formatting.yen_oku_man(computed.numerator, mode="round", locale=locale),
+                    denominator=formatting.yen_oku_man(computed.denominator, mode="round", locale=locale),
+                    exact=formatting.decimal_places(computed.value, 3, "round"),
+                    published=shown,
+                    rule=rule,
+                )
+            )
+        )
+    elif computed.value is not None:
+        body.append(
+            html.P(
+                t(
+                    "indicators.how_computed_mean",
+                    locale,
+                    exact=formatting.decimal_places(computed.value, 3, "round"),
+                    published=shown,
+                    rule=rule,
+                )
+            )
+        )
+    elif computed.surplus is not None and computed.numerator is not None and computed.denominator is not None:
+        body.append(
+            html.P(
+                t(
+                    "indicators.how_surplus",
+                    locale,
+                    surplus_amount=formatting.yen_oku_man(-computed.numerator, mode="round", locale=locale),
+                    denominator=formatting.yen_oku_man(computed.denominator, mode="round", locale=locale),
+                    exact=formatting.decimal_places(computed.surplus, 3, "round"),
+                    published=shown,
+                )
+            )
+        )
+    if evaluation.flagged:
+        body.append(html.P(t("indicators.how_flag", locale), className="flag"))
+    return body
+
+
+def _how(section: Section, locale: str) -> html.Details:
+    evaluation = section.evaluation
+    indicator = evaluation.indicator
+    body: list[object] = [
+        html.P([html.Strong(t("indicators.how_formula", locale) + ": "), t(f"indicator.{indicator}.formula", locale)])
+    ]
+    body += _computation(evaluation, section, locale)
+    if section.single is not None and section.single.computed is not None and section.single.published is not None:
+        body.append(html.P(t("indicators.single_year_intro", locale), className="single-intro"))
+        body += _computation(section.single, section, locale)
+    if section.parts:
+        wanted = NUMERATOR_PARTS.get(indicator)
+        chart = [
+            (p.label_ja, -p.amount if p.component in DEDUCTIONS else p.amount)
+            for p in section.parts
+            if wanted is None or p.component in wanted
+        ]
+        if chart:
+            title = (
+                "indicators.parts_chart_title" if indicator in NUMERATOR_PARTS else "indicators.parts_chart_balances"
+            )
+            body.append(html.H4(t(title, locale)))
+            body.append(
+                dcc.Graph(
+                    id={"type": ids.INDICATORS_BREAKDOWN_GRAPH, "index": indicator},
+                    figure=figures.parts_bar(chart, locale=locale),
+                    config={**figures.GRAPH_CONFIG, "locale": locale},
+                    className="graph",
+                )
+            )
+        rows = [
+            [_part_label(p.component, p.label_ja), formatting.thousand_yen_table(p.amount, locale=locale)]
+            for p in section.parts
+        ]
+        body.append(
+            components.simple_table(
+                [t("indicators.parts_table_item", locale), t("indicators.parts_table_amount", locale)], rows
+            )
+        )
+    return html.Details([html.Summary(t("indicators.how_title", locale)), *body], className="details")
+
+
+def _why(drivers: ChangeDrivers | None, year: int, indicator: str, locale: str) -> html.P | None:
+    if drivers is None:
+        return None
+    d = 1
+    total = formatting.decimal_places(drivers.total, d, "round")
+    change = (
+        t("indicators.why_same", locale)
+        if total == 0
+        else t("indicators.why_up" if total > 0 else "indicators.why_down", locale, points=abs(total))
+    )
+    num = formatting.decimal_places(drivers.numerator_effect, d, "round")
+    den = formatting.decimal_places(drivers.denominator_effect, d, "round")
+    numerator_part = t(
+        "indicators.why_numerator_down" if num < 0 else "indicators.why_numerator_up", locale, points=abs(num)
+    )
+    denominator_part = (
+        t("indicators.why_denominator_none", locale)
+        if den == 0
+        else t(
+            "indicators.why_denominator_down" if den < 0 else "indicators.why_denominator_up", locale, points=abs(den)
+        )
+    )
+    single = "real_debt_service_ratio_single" if indicator == "real_debt_service_ratio" else indicator
+    name = t(f"indicator.{single}.name", locale).replace("（単年度）", "")
+    return html.P(
+        t(
+            "indicators.why_sentence",
+            locale,
+            name=name,
+            year_before=formatting.fiscal_year_label(year - 1, locale),
+            year_after=formatting.fiscal_year_label(year, locale),
+            before=formatting.decimal_places(drivers.before, d, "round"),
+            after=formatting.decimal_places(drivers.after, d, "round"),
+            change=change,
+            numerator_part=numerator_part,
+            denominator_part=denominator_part,
+        ),
+        className="why",
+    )
+
+
+def _trend(section: Section, locale: str, guide: tuple[float, float, str] | None = None) -> list[object]:
+    indicator = section.evaluation.indicator
+    decimals = _decimals(indicator)
+    rows = [
+        [
+            formatting.fiscal_year_label(p.year, locale),
+            formatting.published_ratio(p.value, p.status, None, decimals, locale)
+            if indicator != "fiscal_capability_index" or p.value is None
+            else f"{p.value:.3f}",
+            t(f"kind.{p.figure_kind}", locale) + (f"（{p.scenario}）" if p.scenario else ""),
+        ]
+        for p in section.trend
+    ]
+    table = html.Details(
+        [
+            html.Summary(t("indicators.trend_table", locale)),
+            components.simple_table(
+                [
+                    t("indicators.table_year", locale),
+                    t("indicators.table_value", locale),
+                    t("indicators.table_kind", locale),
+                ],
+                rows,
+            ),
+        ],
+        className="data-table",
+    )
+    if not section.has_numbers:  # only «—»: a table says it better than an empty chart
+        return [table]
+    secondary = None
+    if section.singles:
+        secondary = (
+            t("indicator.real_debt_service_ratio_single.name", locale),
+            [(p.year, p.value, p.figure_kind) for p in section.singles],
+        )
+    figure = figures.indicator_trend(
+        [(p.year, p.value, p.figure_kind) for p in section.trend],
+        _threshold_lines(section, locale),
+        locale=locale,
+        decimals=decimals,
+        guide_band=guide,
+        secondary=secondary,
+    )
+    return [
+        html.P(t("indicators.trend_summary", locale, count=len(section.trend)), className="chart-summary"),
+        dcc.Graph(
+            id={"type": ids.INDICATORS_TREND_GRAPH, "index": f"{indicator}-{section.account}"},
+            figure=figure,
+            config={**figures.GRAPH_CONFIG, "locale": locale},
+            className="graph",
+        ),
+        table,
+    ]
+
+
+def _enterprise_table(sections: list[Section], names: dict[str, str], locale: str) -> html.Table:
+    rows = []
+    for section in sections:
+        published = section.evaluation.published
+        value = _value_text(section, locale) if published is not None else t("indicators.no_value", locale)
+        rows.append(
+            [names.get(section.account, section.account), value, t(f"status.{section.evaluation.status.value}", locale)]
+        )
+    return components.simple_table(
+        [
+            t("indicators.enterprise_account", locale),
+            t("indicators.value_label", locale),
+            t("indicators.status", locale),
+        ],
+        rows,
+    )
+
+
+def _section(
+    section: Section,
+    locale: str,
+    *,
+    heading_suffix: str = "",
+    guide: tuple[float, float, str] | None = None,
+    with_how: bool = True,
+) -> html.Section:
+    evaluation = section.evaluation
+    indicator = evaluation.indicator
+    published = evaluation.published
+    children: list[object] = [
+        html.H2(
+            [
+                html.Span(t(f"indicator.{indicator}.plain", locale) + heading_suffix, className="ratio-plain"),
+                html.Span(t(f"indicator.{indicator}.name", locale), className="ratio-official"),
+            ]
+        ),
+        html.P(
+            [
+                html.Span(t("indicators.value_label", locale) + " ", className="value-label"),
+                html.Strong(_value_text(section, locale), className="card-value")
+                if published is not None
+                else html.Span(_value_text(section, locale)),
+            ]
+        ),
+    ]
+    lines = _threshold_lines(section, locale)
+    if lines:
+        children.append(html.Ul([html.Li(label) for _, _, label in lines], className="threshold-list"))
+    if evaluation.status is not Status.NO_DATA or published is not None:
+        children.append(components.status_badge(evaluation.status, locale))
+        children.append(html.P(t(f"consequence.{evaluation.status.value}", locale), className="consequence"))
+    distance = _distance_text(section, locale)
+    if distance:
+        children.append(html.P(distance, className="distance"))
+    why = _why(section.drivers, evaluation.year, indicator, locale)
+    if why is not None:
+        children.append(html.Div([html.H3(t("indicators.why_title", locale)), why]))
+    if section.trend:
+        children += _trend(section, locale, guide)
+    if with_how:
+        children.append(_how(section, locale))
+    children.append(
+        html.Details(
+            [
+                html.Summary(t("indicators.explain_easy", locale) + " / " + t("indicators.explain_official", locale)),
+                html.P(t(f"indicator.{indicator}.easy", locale)),
+                html.P(
+                    [
+                        html.Strong(t("indicators.explain_official", locale) + ": "),
+                        t(f"indicator.{indicator}.official", locale),
+                    ]
+                ),
+            ],
+            className="details",
+        )
+    )
+    source = published.source if published is not None else (section.trend[-1].source if section.trend else None)
+    if source is not None:
+        children.append(components.source_note(source, locale, kind=published.figure_kind if published else "決算"))
+    return html.Section(children, className="section indicator-section card")
+
+
+def content(page: IndicatorsPage, name: str, enterprise_names: dict[str, str], locale: str) -> list[object]:
+    """The filled indicators page."""
+    year_label = formatting.fiscal_year_label(page.year, locale)
+    parts: list[object] = [
+        html.H1(t("indicators.heading", locale, name=name, year=year_label)),
+        html.P(t("indicators.lede", locale), className="lede"),
+    ]
+    if page.empty:
+        parts.append(html.P(t("indicators.no_data_page", locale, name=name), className="empty-state"))
+        return parts
+    parts += [_section(s, locale) for s in page.soundness if s.trend or s.evaluation.published]
+    enterprise: list[object] = [
+        html.H2(t("indicators.enterprise_heading", locale)),
+        html.P(t("indicators.enterprise_lede", locale)),
+    ]
+    if not page.enterprises:
+        enterprise.append(html.P(t("indicators.enterprise_none", locale), className="empty-state"))
+    if page.enterprises:
+        enterprise.append(_enterprise_table(page.enterprises, enterprise_names, locale))
+    for section in (s for s in page.enterprises if s.has_numbers):
+        suffix = f"：{enterprise_names.get(section.account, section.account)}"
+        if section.evaluation.published is None and section.trend:
+            latest = section.trend[-1]
+            enterprise.append(
+                html.P(
+                    t(
+                        "indicators.enterprise_year_missing",
+                        locale,
+                        year=year_label,
+                        latest_year=formatting.fiscal_year_label(latest.year, locale),
+                        latest=formatting.published_ratio(latest.value, latest.status, None, 1, locale),
+                    ),
+                    className="empty-state",
+                )
+            )
+        enterprise.append(_section(section, locale, heading_suffix=suffix, with_how=False))
+    parts.append(html.Div(enterprise, className="section"))
+    if page.others:
+        others: list[object] = [html.H2(t("indicators.other_heading", locale))]
+        for section in page.others:
+            guide = None
+            if section.evaluation.indicator == "ordinary_balance_ratio":
+                guide = (70.0, 80.0, t("line.guide", locale))
+                others.append(html.P(t("indicators.guideline_note", locale)))
+            others.append(_section(section, locale, guide=guide, with_how=False))
+        parts.append(html.Div(others, className="section"))
+    return parts

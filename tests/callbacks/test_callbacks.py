@@ -9,13 +9,17 @@ from layouts import ids
 
 
 def texts(component) -> str:
-    """All visible text under a component tree."""
+    """All visible text under a component tree, with runs of white space collapsed."""
+    return " ".join(_texts(component).split())
+
+
+def _texts(component) -> str:
     if isinstance(component, (list, tuple)):
-        return " ".join(texts(c) for c in component)
+        return " ".join(_texts(c) for c in component)
     if isinstance(component, str):
         return component
     children = getattr(component, "children", None)
-    return texts(children) if children is not None else ""
+    return _texts(children) if children is not None else ""
 
 
 def test_sync_state_from_url_fills_selectors(dash_app):
