@@ -173,7 +173,7 @@ def indicator_trend(
                 x=[y for y, _ in bridge] + [y for y, _, _ in later],
                 y=[v for _, v in bridge] + [v for _, v, _ in later],
                 mode="lines+markers+text",
-                name=t("kind.計画", locale) + " / " + t("kind.決算見込", locale),
+                name=t("indicators.legend_later", locale),
                 line={"color": PALETTE[0], "width": 2, "dash": "dash"},
                 marker={"size": 10, "symbol": "circle-open", "line": {"width": 2}},
                 text=[""] * len(bridge) + [f"{v:.{decimals}f}" for _, v, _ in later],
@@ -212,7 +212,16 @@ def indicator_trend(
     fig.update_layout(
         template=TEMPLATE, height=340, yaxis_title="%", yaxis_range=[0, top * 1.2], showlegend=bool(later or secondary)
     )
-    fig.update_xaxes(tickmode="array", tickvals=years, ticktext=labels, range=[min(years) - 0.7, max(years) + 0.7])
+    if len(drawn) > 6:  # many points: keep the numbers in the hover and the table, not on top of each other
+        fig.update_traces(mode="lines+markers", selector={"type": "scatter"})
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=years,
+        ticktext=labels,
+        range=[min(years) - 0.7, max(years) + 0.7],
+        tickangle=0,
+        tickfont={"size": 13 if len(years) > 6 else 16},
+    )
     return fig
 
 
