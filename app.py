@@ -23,6 +23,45 @@ from finance.validation import DataValidationError, report
 from layouts import shell
 
 STATIC_PREFIXES = ("/_dash-", "/assets/", "/_favicon", "/_reload-hash", "/health")
+COMPRESSIBLE_STATIC = ("/_dash-component-suites/", "/assets/")
+YEAR_SECONDS = 31_536_000
+
+
+class StaticOnlyCompressCache:
+    """flask-compress cache that keeps only static files (callbacks share one URL and must never be cached)."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, bytes] = {}
+
+    def get(self, key: str) -> bytes | None:
+        return self.data.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        if not key.endswith(";"):  # flask-compress keys an uncacheable request as "<algorithm>;"
+            self.data[key] = value
+
+
+def _compress_key(req: object) -> str:
+    path = getattr(req, "path", "")
+    if getattr(req, "method", "") == "GET" and path.startswith(COMPRESSIBLE_STATIC):
+        return str(getattr(req, "full_path", path))
+    return ""
+
+
+def _enable_compression(server: object) -> None:
+    """brotli/gzip for HTML, JS, CSS and JSON, cached for static files only; 304s kept for assets."""
+    from flask_compress import Compress
+
+    config = server.config  # type: ignore[attr-defined]
+    config["COMPRESS_MIMETYPES"] = ["text/html", "text/css", "application/javascript", "text/javascript",
+                                    "application/json"]  # fmt: skip
+    config["COMPRESS_ALGORITHM"] = ["br", "gzip"]
+    config["COMPRESS_MIN_SIZE"] = 500
+    config["COMPRESS_BR_LEVEL"] = 9  # static files are compressed once (cached); 9 is ~3x faster than 11 at ~8 % more
+    config["COMPRESS_STREAMING_ENDPOINT_CONDITIONAL"] = ["static", "_dash_assets.static"]
+    config["COMPRESS_CACHE_BACKEND"] = StaticOnlyCompressCache
+    config["COMPRESS_CACHE_KEY"] = _compress_key
+    Compress(server)
 
 
 def _security_headers(settings: Settings, app: dash.Dash, response: Response) -> Response:
@@ -37,6 +76,8 @@ def _security_headers(settings: Settings, app: dash.Dash, response: Response) ->
         f"font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
         f"frame-ancestors {frame}"
     )
+    if request.path.startswith("/assets/") and request.args.get("m"):  # fingerprinted by Dash (?m=<mtime>)
+        response.headers["Cache-Control"] = f"public, max-age={YEAR_SECONDS}, immutable"
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
     if frame == "'self'":
@@ -53,6 +94,8 @@ def build_app(settings: Settings) -> dash.Dash:
         update_title=None,
         suppress_callback_exceptions=False,
         serve_locally=True,
+        compress=False,  # flask-compress is configured below (Dash's own switch picks its algorithm too late)
+        assets_ignore=r"vendor/plotly-basic\.min\.js" if settings.plotly_bundle == "full" else "",
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {
@@ -67,6 +110,8 @@ def build_app(settings: Settings) -> dash.Dash:
     callbacks.register_all(app)
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
+    if settings.compress:
+        _enable_compression(server)
 
     @server.route("/health")
     def health() -> Response:

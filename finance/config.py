@@ -22,6 +22,8 @@ class Settings:
         cache_timeout_s: how long a cached result lives.
         frame_ancestors: origins allowed to embed ``/embed/*`` pages (CSP ``frame-ancestors``).
         debug: Dash debug tooling; never on in production.
+        compress: brotli/gzip compression of HTML, JS, CSS and JSON (off only to measure a default Dash setup).
+        plotly_bundle: ``basic`` (lean first load) or ``full`` (Dash's default bundle, for comparison).
     """
 
     data_dir: Path = ROOT / "data"
@@ -31,6 +33,8 @@ class Settings:
     cache_timeout_s: int = 3600
     frame_ancestors: tuple[str, ...] = ()
     debug: bool = False
+    compress: bool = True
+    plotly_bundle: str = "basic"  # "basic": the vendored scatter/bar/pie bundle; "full": Dash's default plotly.js
 
     def cache_config(self, version: str) -> dict[str, object]:
         """The flask-caching configuration.
@@ -64,4 +68,6 @@ def from_env(env: Mapping[str, str]) -> Settings:
         cache_timeout_s=int(env.get("MIERUKA_CACHE_TIMEOUT_S") or defaults.cache_timeout_s),
         frame_ancestors=origins,
         debug=_flag(env.get("MIERUKA_DEBUG")),
+        compress=env.get("MIERUKA_COMPRESS", "1") != "0",
+        plotly_bundle="full" if env.get("MIERUKA_PLOTLY_BUNDLE") == "full" else "basic",
     )
