@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import indicators, overview, shell
+from callbacks import indicators, overview, resident, shell
 
 
 def register_all(app: Dash) -> None:
@@ -12,3 +12,4 @@ def register_all(app: Dash) -> None:
     shell.register(app)
     overview.register(app)
     indicators.register(app)
+    resident.register(app)

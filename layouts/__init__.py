@@ -6,11 +6,33 @@ from collections.abc import Callable
 
 from dash import html
 
-from layouts import indicators, not_found, overview
+from layouts import (
+    debt,
+    enterprise,
+    expenditure,
+    funds,
+    glossary,
+    household,
+    indicators,
+    not_found,
+    overview,
+    revenue,
+    staff,
+    tax,
+)
 
 PAGES: dict[str, Callable[[str], html.Div]] = {
     "/": overview.layout,
     "/indicators": indicators.layout,
+    "/revenue": revenue.layout,
+    "/expenditure": expenditure.layout,
+    "/funds": funds.layout,
+    "/debt": debt.layout,
+    "/staff": staff.layout,
+    "/enterprise": enterprise.layout,
+    "/household": household.layout,
+    "/tax": tax.layout,
+    "/glossary": glossary.layout,
 }
 
 

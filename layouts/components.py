@@ -94,3 +94,141 @@ def simple_table(header: list[str], rows: list[list[str]]) -> html.Table:
         ],
         className="table",
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Resident pages: glossary popovers, the total / per-resident / share switch, chart sections
+# ---------------------------------------------------------------------------------------------
+
+
+def glossary_term(key: str, locale: str) -> html.Details:
+    """A technical term that opens in place: the plain explanation and the official definition (also in 用語集)."""
+    return html.Details(
+        [
+            html.Summary(t(f"glossary.{key}.title", locale), className="term-summary"),
+            html.Div(
+                [
+                    html.P(
+                        [html.Strong(t("resident.glossary.plain", locale)), " ", t(f"glossary.{key}.plain", locale)]
+                    ),
+                    html.P(
+                        [
+                            html.Strong(t("resident.glossary.official", locale)),
+                            " ",
+                            t(f"glossary.{key}.official", locale),
+                        ]
+                    ),
+                ],
+                className="term-body",
+            ),
+        ],
+        className="term",
+    )
+
+
+def glossary_terms(keys: list[str] | tuple[str, ...], locale: str) -> html.Div | None:
+    """The terms of a chart, each a popover."""
+    if not keys:
+        return None
+    return html.Div(
+        [
+            html.Span(t("resident.glossary.terms", locale), className="terms-label"),
+            *[glossary_term(k, locale) for k in keys],
+        ],
+        className="terms",
+    )
+
+
+def mode_radio(component_id: str, locale: str) -> html.Div:
+    """The switch every amount chart of a page follows: total, per resident, share of the total."""
+    from dash import dcc
+
+    return html.Div(
+        [
+            html.Span(t("resident.mode.label", locale), className="mode-label", **{"aria-hidden": "true"}),
+            dcc.RadioItems(
+                id=component_id,
+                options=[
+                    {"label": t(f"resident.mode.{m}", locale), "value": m} for m in ("total", "per_resident", "share")
+                ],
+                value="total",
+                inline=True,
+                persistence=True,
+                persistence_type="session",
+                className="mode-radio",
+                inputClassName="mode-input",
+                labelClassName="mode-option",
+            ),
+        ],
+        className="mode-switch",
+        role="group",
+        **{"aria-label": t("resident.mode.label", locale)},
+    )
+
+
+def resident_table(header: list[str], rows: list[list[str]]) -> html.Table:
+    """A plain accessible table (column headers scoped to columns, the first cell of each row to its row)."""
+    return html.Table(
+        [
+            html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
+            html.Tbody([html.Tr([html.Th(r[0], scope="row"), *[html.Td(c) for c in r[1:]]]) for r in rows]),
+        ],
+        className="table",
+    )
+
+
+def empty_state(message: str, hint: str | None = None) -> html.Div:
+    """An explicit "no data for this" block (never an empty chart or a zero)."""
+    children: list[object] = [html.P(message, className="empty-state")]
+    if hint:
+        children.append(html.P(hint, className="empty-hint"))
+    return html.Div(children, className="empty-block")
+
+
+def chart_section(
+    *,
+    title: str,
+    sentences: list[str],
+    explain: str,
+    terms: html.Div | None,
+    body: list[object],
+    source: html.P | None,
+    table: html.Table | None,
+    locale: str,
+    notes: list[str] | None = None,
+    sentence_id: str | None = None,
+) -> html.Section:
+    """One chart as residents read it: title, the generated sentence, a plain explanation, the terms, the chart,
+    its source and, collapsed, the same numbers as a table."""
+    sentence_props = {"id": sentence_id} if sentence_id else {}
+    children: list[object] = [
+        html.H2(title),
+        html.Div([html.P(s) for s in sentences], className="summary-sentences", **sentence_props),
+        html.P(explain, className="explain"),
+    ]
+    if terms is not None:
+        children.append(terms)
+    children += [html.P(n, className="chart-note") for n in dict.fromkeys(notes or []) if n]
+    children += body
+    if source is not None:
+        children.append(source)
+    if table is not None:
+        children.append(
+            html.Details([html.Summary(t("resident.table_summary", locale)), table], className="data-table")
+        )
+    return html.Section(children, className="section chart-section")
+
+
+def graph(index: str, figure: object, locale: str, graph_type: str) -> object:
+    """A chart of the resident pages (pattern-matching id ``{"type": graph_type, "index": index}``)."""
+    from dash import dcc
+
+    from layouts.figures import GRAPH_CONFIG
+
+    return dcc.Graph(
+        id={"type": graph_type, "index": index},
+        figure=figure,
+        config={**GRAPH_CONFIG, "locale": locale, "displayModeBar": False},
+        className="graph",
+        responsive=True,
+    )

@@ -259,3 +259,143 @@ def parts_bar(parts: list[tuple[str, int]], *, locale: str) -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
     return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# Resident pages (revenue, expenditure, funds, debt, staff, enterprises, household, tax use)
+# ---------------------------------------------------------------------------------------------
+
+KIND_PATTERNS = {"決算": "", "決算見込": "/", "計画": "x"}  # estimates hatched, plans cross-hatched (and labelled)
+KIND_OPACITY = {"決算": 1.0, "決算見込": 0.75, "計画": 0.55}
+GROUP_COLOURS = {  # the same group keeps its colour on every page
+    "total": "#595959",
+    "自主": PALETTE[0],
+    "依存": PALETTE[1],
+    "混在": PALETTE[6],
+    "義務的": PALETTE[1],
+    "投資的": PALETTE[2],
+    "その他": PALETTE[0],
+}
+
+
+def breakdown_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.Figure:
+    """One year's items as horizontal bars (long Japanese labels stay readable on a phone), first item on top.
+
+    Args:
+        frame: columns ``label``, ``value`` (float in chart units; NA = missing), ``text`` (the formatted value),
+            ``group`` (colour key, may be ""), ``kind`` (決算 / 決算見込 / 計画).
+        axis_title: the unit of the value axis (億円, 円, %, 人 …).
+        locale: ``"ja"`` or ``"en"``.
+    """
+    if frame.empty:
+        return empty(t("common.no_data", locale))
+    present = frame["value"].notna()
+    labels = list(frame["label"])
+    colours = [GROUP_COLOURS.get(str(g), PALETTE[0]) for g in frame["group"]]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            y=[lb for lb, p in zip(labels, present, strict=True) if p],
+            x=[float(v) for v in frame.loc[present, "value"]],
+            orientation="h",
+            marker={
+                "color": [c for c, p in zip(colours, present, strict=True) if p],
+                "pattern": {"shape": [KIND_PATTERNS.get(str(k), "") for k in frame.loc[present, "kind"]]},
+            },
+            text=list(frame.loc[present, "text"]),
+            textposition="auto",
+            insidetextanchor="end",
+            cliponaxis=False,
+            customdata=list(frame.loc[present, "text"]),
+            hovertemplate="%{y}: %{customdata}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    missing = [lb for lb, p in zip(labels, present, strict=True) if not p]
+    if missing:  # a missing figure is said in words at the axis, never drawn as a zero-length bar
+        fig.add_trace(
+            go.Scatter(
+                y=missing,
+                x=[0] * len(missing),
+                mode="text",
+                text=[t("common.no_data", locale)] * len(missing),
+                textposition="middle right",
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    fig.update_layout(
+        template=TEMPLATE,
+        height=max(220, 44 * len(labels) + 90),
+        margin={"t": 16, "r": 16, "b": 48, "l": 8},
+        xaxis_title=axis_title,
+        separators=".,",
+        bargap=0.3,
+        uniformtext={"minsize": 12, "mode": "hide"},
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], automargin=True, ticks="")
+    fig.update_xaxes(automargin=True, rangemode="tozero")
+    return fig
+
+
+def trend_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.Figure:
+    """Series over the years as grouped bars on a numeric year axis (missing years are gaps, spaced truthfully).
+
+    決算見込 bars are hatched and 計画 bars cross-hatched and lighter; the year labels say which kind they are.
+
+    Args:
+        frame: columns ``fiscal_year`` (int), ``series`` (code), ``name`` (legend), ``value`` (chart units; NA =
+            missing), ``text`` (formatted), ``kind``.
+        axis_title: the unit of the value axis.
+        locale: ``"ja"`` or ``"en"``.
+    """
+    shown = frame[frame["value"].notna()] if not frame.empty else frame
+    if shown.empty:
+        return empty(t("common.no_data", locale))
+    years = sorted({int(y) for y in shown["fiscal_year"]})
+    kinds = {int(y): str(k) for y, k in zip(shown["fiscal_year"], shown["kind"], strict=True) if str(k) != "決算"}
+    fig = go.Figure()
+    for index, (series, block) in enumerate(shown.groupby("series", sort=False)):
+        colour = GROUP_COLOURS.get(str(series), PALETTE[index % len(PALETTE)])
+        fig.add_trace(
+            go.Bar(
+                x=[int(y) for y in block["fiscal_year"]],
+                y=[float(v) for v in block["value"]],
+                name=str(block["name"].iloc[0]),
+                marker={
+                    "color": colour,
+                    "opacity": [KIND_OPACITY.get(str(k), 1.0) for k in block["kind"]],
+                    "pattern": {"shape": [KIND_PATTERNS.get(str(k), "") for k in block["kind"]]},
+                },
+                customdata=[
+                    f"{txt}（{t(f'kind.{k}', locale)}）" if k != "決算" and locale == "ja" else str(txt)
+                    for txt, k in zip(block["text"], block["kind"], strict=True)
+                ],
+                hovertemplate="%{customdata}<extra>%{fullData.name}</extra>",
+            )
+        )
+
+    def tick(year: int) -> str:
+        label = formatting.fiscal_year_label(year, "ja", "short") if locale == "ja" else str(year)
+        kind = kinds.get(year)
+        return f"{label}<br>{t(f'resident.kind_short.{kind}', locale)}" if kind else label
+
+    fig.update_layout(
+        template=TEMPLATE,
+        barmode="group",
+        height=380,
+        yaxis_title=axis_title,
+        separators=".,",
+        showlegend=len(set(shown["series"])) > 1,
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        margin={"t": 40, "r": 8, "b": 72, "l": 56},
+    )
+    fig.update_xaxes(
+        tickangle=-90 if max(years) - min(years) > 8 else 0,  # many years on a phone: upright labels, no overlap
+        automargin=True,
+        tickmode="array",
+        tickvals=years,
+        ticktext=[tick(y) for y in years],
+        range=[min(years) - 0.7, max(years) + 0.7],
+    )
+    return fig

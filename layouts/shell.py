@@ -10,6 +10,15 @@ from layouts import ids
 PAGES_IN_NAV: tuple[tuple[str, str], ...] = (
     ("/", "nav.overview"),
     ("/indicators", "nav.indicators"),
+    ("/revenue", "nav.revenue"),
+    ("/expenditure", "nav.expenditure"),
+    ("/funds", "nav.funds"),
+    ("/debt", "nav.debt"),
+    ("/staff", "nav.staff"),
+    ("/enterprise", "nav.enterprise"),
+    ("/household", "nav.household"),
+    ("/tax", "nav.tax"),
+    ("/glossary", "nav.glossary"),
 )
 
 

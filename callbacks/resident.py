@@ -1,0 +1,105 @@
+"""Resident-page callbacks: view state (+ the per-resident switch or the tax amount) → one memoised domain
+query → one page builder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+
+from dash import Dash, Input, Output
+
+from callbacks import cache
+from finance import queries, repository, viewstate
+from finance.breakdown import MAX_TAX_YEN, MODES
+from finance.text import t
+from layouts import debt, enterprise, expenditure, funds, household, ids, revenue, staff, tax
+
+
+def checked_mode(mode: object) -> str:
+    """The switch value if it is one of :data:`finance.breakdown.MODES`, else ``"total"``."""
+    return mode if isinstance(mode, str) and mode in MODES else "total"
+
+
+def checked_amount(amount: object) -> int | None:
+    """A whole number of yen between 0 and :data:`MAX_TAX_YEN`, or ``None`` for anything else."""
+    if isinstance(amount, bool) or not isinstance(amount, (int, float, str)):
+        return None
+    try:
+        value = Decimal(str(amount).strip().replace(",", ""))
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or value != value.to_integral_value() or value < 0 or value > MAX_TAX_YEN:
+        return None
+    return int(value)
+
+
+def _view(state: object) -> tuple[viewstate.ViewState | None, str]:
+    view = viewstate.checked(repository.get(), state)
+    return view, (view.locale if view else "ja")
+
+
+def _name(view: viewstate.ViewState) -> str:
+    return queries.municipality_name(repository.get(), view.municipality, view.locale) or view.municipality
+
+
+def _no_view(locale: str) -> list[object]:
+    return [t("app.no_municipality", locale)]
+
+
+def _page_callback(
+    fetch: Callable[[str, int], object], build: Callable[[object, str, str, str], list[object]]
+) -> Callable[[object, object], list[object]]:
+    def update(state: object, mode: object) -> list[object]:
+        view, locale = _view(state)
+        if view is None or view.year is None:
+            return _no_view(locale)
+        return build(fetch(view.municipality, view.year), _name(view), checked_mode(mode), locale)
+
+    return update
+
+
+update_revenue = _page_callback(cache.revenue_page, revenue.content)  # type: ignore[arg-type]
+update_expenditure = _page_callback(cache.expenditure_page, expenditure.content)  # type: ignore[arg-type]
+update_funds = _page_callback(cache.funds_page, funds.content)  # type: ignore[arg-type]
+update_debt = _page_callback(cache.debt_page, debt.content)  # type: ignore[arg-type]
+update_staff = _page_callback(cache.staff_page, staff.content)  # type: ignore[arg-type]
+update_enterprise = _page_callback(cache.enterprise_page, enterprise.content)  # type: ignore[arg-type]
+
+
+def update_household(state: object) -> list[object]:
+    """「家計に例えると」 for the stored view."""
+    view, locale = _view(state)
+    if view is None or view.year is None:
+        return _no_view(locale)
+    return household.content(cache.household(view.municipality, view.year), _name(view), locale)
+
+
+def update_tax(state: object, amount: object) -> list[object]:
+    """The entered amount divided in the year's expenditure shares; a plain message for an invalid amount."""
+    view, locale = _view(state)
+    if view is None or view.year is None:
+        return _no_view(locale)
+    yen = checked_amount(amount)
+    if yen is None:
+        return tax.invalid(locale)
+    return tax.content(cache.tax_split(view.municipality, view.year, yen), _name(view), locale)
+
+
+PAGES = (
+    (ids.REVENUE_CONTENT, ids.REVENUE_MODE_RADIO, update_revenue),
+    (ids.EXPENDITURE_CONTENT, ids.EXPENDITURE_MODE_RADIO, update_expenditure),
+    (ids.FUNDS_CONTENT, ids.FUNDS_MODE_RADIO, update_funds),
+    (ids.DEBT_CONTENT, ids.DEBT_MODE_RADIO, update_debt),
+    (ids.STAFF_CONTENT, ids.STAFF_MODE_RADIO, update_staff),
+    (ids.ENTERPRISE_CONTENT, ids.ENTERPRISE_MODE_RADIO, update_enterprise),
+)
+
+
+def register(app: Dash) -> None:
+    """Bind the resident-page callbacks to ``app``."""
+    for content_id, mode_id, update in PAGES:
+        app.callback(Output(content_id, "children"), Input(ids.STATE_STORE, "data"), Input(mode_id, "value"))(update)
+    app.callback(Output(ids.HOUSEHOLD_CONTENT, "children"), Input(ids.STATE_STORE, "data"))(update_household)
+    app.callback(
+        Output(ids.TAX_CONTENT, "children"), Input(ids.STATE_STORE, "data"), Input(ids.TAX_AMOUNT_INPUT, "value")
+    )(update_tax)

@@ -1,0 +1,159 @@
+"""Staff page (職員数): staff by category, per 1,000 residents, against the 類似団体, and personnel costs."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+
+from finance import explain, formatting
+from finance.breakdown import StaffPage
+from finance.text import t
+from layouts import components, figures, ids
+from layouts import resident as r
+
+
+def layout(locale: str) -> html.Div:
+    """The page skeleton; the staff callback fills it."""
+    return r.skeleton("staff", ids.STAFF_CONTENT, locale, ids.STAFF_MODE_RADIO)
+
+
+def _count_figure(page: StaffPage, mode: str, locale: str) -> object:
+    labels, values, texts, groups = [], [], [], []
+    for line in page.lines:
+        per = mode == "per_resident"
+        value = line.per_thousand if per else line.count
+        labels.append(line.label_ja if locale == "ja" else t(f"resident.staff.category.{line.category}", locale))
+        values.append(None if value is None else float(value))
+        texts.append(
+            explain.per_thousand_text(line.per_thousand, locale)
+            if per
+            else t("resident.staff.persons", locale, count=formatting.group(line.count, locale))
+        )
+        groups.append("自主")
+        peer = line.peer_per_thousand if per else line.peer_count
+        if peer is not None:
+            labels.append(t("resident.staff.peer_label", locale, label=labels[-1]))
+            values.append(float(peer))
+            texts.append(
+                explain.per_thousand_text(peer, locale)
+                if per
+                else t("resident.staff.persons", locale, count=formatting.group(peer.normalize(), locale))
+            )
+            groups.append("依存")
+    frame = pd.DataFrame({"label": labels, "value": values, "text": texts, "group": groups, "kind": "決算"})
+    axis = t("resident.unit.per_thousand" if mode == "per_resident" else "resident.unit.persons", locale)
+    return figures.breakdown_bars(frame, axis_title=axis, locale=locale)
+
+
+def _count_table(page: StaffPage, locale: str) -> html.Table:
+    header = [
+        t("resident.table.item", locale),
+        t("resident.staff.count", locale),
+        t("resident.staff.per_thousand", locale),
+        t("resident.staff.published_per_thousand", locale),
+        t("resident.staff.peer", locale),
+        t("resident.staff.as_of", locale),
+    ]
+    rows = []
+    for line in page.lines:
+        rows.append(
+            [
+                line.label_ja,
+                formatting.group(line.count, locale),
+                explain.per_thousand_text(line.per_thousand, locale),
+                explain.per_thousand_text(line.published_per_thousand, locale)
+                if line.published_per_thousand is not None
+                else "—",
+                "—"
+                if line.peer_count is None
+                else formatting.group(line.peer_count.normalize(), locale)
+                + (
+                    f"（{explain.per_thousand_text(line.peer_per_thousand, locale)}）"
+                    if line.peer_per_thousand is not None
+                    else ""
+                ),
+                line.as_of or t("resident.staff.no_date", locale),
+            ]
+        )
+    return components.resident_table(header, rows)
+
+
+def content(page: StaffPage, name: str, mode: str, locale: str) -> list[object]:
+    """The filled staff page."""
+    year = page.fiscal_year
+    label = formatting.fiscal_year_label(year, locale)
+    parts: list[object] = r.heading("staff", name, year, locale)
+    if page.count_trend.is_empty and page.cost_trend.is_empty:
+        parts.append(components.empty_state(t("resident.staff.no_data", locale, name=name)))
+        return parts
+    first = True
+    if not page.lines:
+        parts.append(
+            r.no_data_section(
+                t("resident.staff.counts_title", locale), t("resident.staff.no_count", locale, year=label), locale
+            )
+        )
+    else:
+        notes = [line.note for line in page.lines if line.note]
+        notes.insert(0, r.population_note(page.population, locale))
+        if mode == "share":
+            notes.insert(0, t("resident.no_share_note", locale))
+        parts.append(
+            components.chart_section(
+                title=t("resident.staff.counts_title", locale),
+                sentences=[s for s in [explain.staff_sentence(page.lines, year, mode, locale)] if s],
+                explain=t("resident.staff.counts_explain", locale),
+                terms=components.glossary_terms(["staff_count", "similar_municipalities"], locale),
+                body=[r.graph("staff-counts", _count_figure(page, mode, locale), locale)],
+                source=components.source_note(page.lines[0].source, locale, kind=page.lines[0].figure_kind),
+                table=_count_table(page, locale),
+                locale=locale,
+                notes=notes,
+                sentence_id=ids.STAFF_SENTENCE,
+            )
+        )
+        first = False
+    if not page.count_trend.is_empty:
+        parts.append(
+            components.chart_section(
+                title=t("resident.staff.trend_title", locale),
+                sentences=[s for s in [explain.count_change_sentence(page.count_trend, locale)] if s],
+                explain=t("resident.staff.trend_explain", locale),
+                terms=components.glossary_terms(["staff_count"], locale),
+                body=[r.graph("staff-trend", r.trend_figure(page.count_trend, "total", locale, counts=True), locale)],
+                source=r.sources(page.count_trend, locale),
+                table=r.trend_table(page.count_trend, "total", locale, counts=True),
+                locale=locale,
+                notes=[r.kind_legend(locale, page.count_trend)],
+                sentence_id=ids.STAFF_SENTENCE if first else None,
+            )
+        )
+        first = False
+    if page.cost_trend.is_empty:
+        parts.append(
+            r.no_data_section(
+                t("resident.staff.costs_title", locale), t("resident.staff.no_costs", locale, name=name), locale
+            )
+        )
+        return parts
+    cost = page.cost_trend
+    notes = [t("resident.staff.costs_note", locale), r.kind_legend(locale, page.cost_trend)]
+    if mode == "per_resident":
+        notes.insert(0, r.trend_population_note(cost, locale))
+    parts.append(
+        components.chart_section(
+            title=t("resident.staff.costs_title", locale),
+            sentences=[
+                explain.trend_sentence(cost, str(cost.frame["series"].iloc[-1]), year, mode, "personnel", locale)
+            ],
+            explain=t("resident.staff.costs_explain", locale),
+            terms=components.glossary_terms(["personnel_costs", "staff_heading"], locale),
+            body=[r.graph("staff-costs", r.trend_figure(cost, mode, locale), locale)],
+            source=r.sources(cost, locale),
+            table=r.trend_table(cost, mode, locale),
+            locale=locale,
+            notes=notes,
+            sentence_id=ids.STAFF_SENTENCE if first else None,
+        )
+    )
+    return parts
