@@ -184,7 +184,7 @@ def compute(
 
 
 def _deficit_ratio(ds: Dataset, indicator: str, code: str, year: int) -> Computed | None:
-    frame = ds["ratio_components"]
+    frame = ds.rows("ratio_components", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & (frame["fiscal_year"] == year)
@@ -399,7 +399,7 @@ def trend(ds: Dataset, indicator: str, code: str, account: str = "general_etc") 
     Per year the most certain figure wins (決算 before 決算見込 before 計画), then the main scenario (none, then
     the plan's 推計), then the most specific table (a plan's summary table before narrative mentions).
     """
-    frame = ds["ratios"]
+    frame = ds.rows("ratios", code)
     rows = frame[
         (frame["municipality_code"] == code) & (frame["indicator"] == indicator) & (frame["account"] == account)
     ]
@@ -536,7 +536,7 @@ class IndicatorsPage:
 
 def parts(ds: Dataset, indicator: str, code: str, year: int) -> list[Part]:
     """The printed calculation table of an indicator (the most complete table when several are printed)."""
-    frame = ds["ratio_components"]
+    frame = ds.rows("ratio_components", code)
     source = "consolidated_real_deficit_ratio" if indicator == "real_deficit_ratio" else indicator
     if indicator == "real_debt_service_ratio":
         source = "real_debt_service_ratio_single"
@@ -550,7 +550,8 @@ def parts(ds: Dataset, indicator: str, code: str, year: int) -> list[Part]:
         rows = rows[rows["component"] == "差引"]
         if indicator == "real_deficit_ratio":
             rows = rows[rows["account"] == "general"]
-        names = dict(zip(ds["accounts"]["account"], ds["accounts"]["name_ja"], strict=False))
+        accounts = ds.rows("accounts", code)
+        names = dict(zip(accounts["account"], accounts["name_ja"], strict=True))
         return [
             Part(str(account), names.get(str(account), str(account)), int(amount))
             for account, amount in zip(rows["account"], rows["amount_thousand_yen"].astype(int), strict=True)
@@ -585,7 +586,7 @@ def _section(ds: Dataset, indicator: str, code: str, year: int, account: str = "
 
 def page(ds: Dataset, code: str, year: int) -> IndicatorsPage:
     """Everything the indicators page shows for a municipality and settlement year."""
-    ratios = ds["ratios"]
+    ratios = ds.rows("ratios", code)
     mine = ratios[ratios["municipality_code"] == code]
     enterprise_accounts = sorted(set(mine.loc[mine["indicator"] == "funding_shortfall_ratio", "account"]))
     others = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,9 +39,21 @@ class Dataset:
     version: str
     notices: tuple[Issue, ...]
     data_dir: Path
+    spans: dict[str, dict[str, tuple[int, int]]]  # table -> municipality code -> (start, stop) positions
+    municipality_list: tuple[tuple[str, str, str], ...] = ()  # (code, name_ja, name_en) in code order
+    codes: frozenset[str] = frozenset()  # every municipality code, for O(1) checks of untrusted input
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
+
+    def rows(self, name: str, code: str) -> pd.DataFrame:
+        """The rows of one municipality in a table.
+
+        Tables are sorted by code at load, so this is a slice: a lookup costs the same whether the data holds
+        three municipalities or seventeen thousand.
+        """
+        start, stop = self.spans[name].get(code, (0, 0))
+        return self.tables[name].iloc[start:stop]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -74,6 +87,9 @@ def read_text_table(path: Path, spec: TableSpec) -> tuple[pd.DataFrame | None, l
     text, issues = _decode(raw, rel)
     if text is None:
         return None, issues, raw
+    fast = _read_fast(text)
+    if fast is not None:
+        return fast, [], raw
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -115,6 +131,34 @@ def read_text_table(path: Path, spec: TableSpec) -> tuple[pd.DataFrame | None, l
         return None, issues, raw
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="line"), dtype=object)
     return frame, [], raw
+
+
+def _read_fast(text: str) -> pd.DataFrame | None:
+    """Pandas' C parser for well-formed files; ``None`` sends the file to the careful reader.
+
+    Taken only when every physical line is exactly one record (no blank lines, no quoted line breaks) and
+    every record has the header's number of fields, so that line numbers stay exact (record i is line i + 2).
+    """
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if "\r" in text or lines < 1:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a first record longer than the header must not become an index
+            frame = pd.read_csv(
+                io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, engine="c", index_col=False
+            )
+    except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError):
+        return None
+    header = [str(c) for c in frame.columns]
+    if len(frame) != lines - 1 or any(h != h.strip() or h.startswith("Unnamed: ") for h in header):
+        return None
+    if len(set(header)) != len(header) or any("." in h and h.rsplit(".", 1)[0] in header for h in header):
+        return None  # duplicated column names (pandas renames them "x.1"): let the careful reader report them
+    if frame.isna().to_numpy().any():  # short records are padded with NaN by pandas
+        return None
+    frame.index = pd.RangeIndex(2, len(frame) + 2, name="line")
+    return frame.astype(object)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -185,27 +229,29 @@ def _typed(frame: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 
+def _joined(frame: pd.DataFrame, cols: tuple[str, ...]) -> pd.Series:
+    """One text key per row from several columns (``"012149|general"``)."""
+    key = frame[cols[0]].astype(str)
+    for col in cols[1:]:
+        key = key + "|" + frame[col].astype(str)
+    return key
+
+
 def _foreign_key_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
     issues: list[Issue] = []
     for name, cols, ref, ref_cols in FOREIGN_KEYS:
         if name not in tables or ref not in tables:
             continue
         frame, target = tables[name], tables[ref]
-        known = set(map(tuple, target[list(ref_cols)].astype(str).to_numpy().tolist()))
-        values = frame[list(cols)].astype(str)
-        for line, row in zip(frame.index, values.itertuples(index=False, name=None), strict=True):
-            if any(v == "" for v in row) or row in known:
-                continue
-            issues.append(
-                Issue(
-                    SPEC_BY_NAME[name].path,
-                    int(line),
-                    ", ".join(cols),
-                    " | ".join(row),
-                    "unknown_reference",
-                    {"reference": SPEC_BY_NAME[ref].path},
-                )
-            )
+        keys = _joined(frame, cols)
+        blank = pd.Series(False, index=frame.index)
+        for col in cols:
+            blank |= frame[col].astype(str) == ""
+        unknown = frame.index[~blank & ~keys.isin(set(_joined(target, ref_cols)))]
+        for line in unknown:
+            issues.append(Issue(SPEC_BY_NAME[name].path, int(line), ", ".join(cols),
+                                str(keys.loc[line]).replace("|", " | "), "unknown_reference",
+                                {"reference": SPEC_BY_NAME[ref].path}))  # fmt: skip
     return issues
 
 
@@ -214,19 +260,14 @@ def _unit_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
     for name, frame in tables.items():
         if "published_unit" not in frame.columns or "amount_thousand_yen" not in frame.columns:
             continue
-        for line, amount, unit in zip(frame.index, frame["amount_thousand_yen"], frame["published_unit"], strict=True):
-            factor = UNIT_FACTORS.get(unit)
-            if factor and not pd.isna(amount) and int(amount) % factor:
-                issues.append(
-                    Issue(
-                        SPEC_BY_NAME[name].path,
-                        int(line),
-                        "amount_thousand_yen",
-                        str(amount),
-                        "unit_multiple",
-                        {"unit": unit, "factor": str(factor)},
-                    )
-                )
+        factors = frame["published_unit"].map(UNIT_FACTORS)
+        amounts = frame["amount_thousand_yen"]
+        bad = amounts.notna() & factors.notna() & ((amounts % factors.fillna(1).astype("int64")) != 0)
+        for line in frame.index[bad.fillna(False).to_numpy(dtype=bool)]:
+            unit = str(frame.loc[line, "published_unit"])
+            issues.append(Issue(SPEC_BY_NAME[name].path, int(line), "amount_thousand_yen",
+                                str(frame.loc[line, "amount_thousand_yen"]), "unit_multiple",
+                                {"unit": unit, "factor": str(UNIT_FACTORS[unit])}))  # fmt: skip
     return issues
 
 
@@ -234,21 +275,13 @@ def _status_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
     frame = tables.get("ratios")
     if frame is None:
         return []
-    issues: list[Issue] = []
-    for line, value, status in zip(frame.index, frame["value"], frame["status"], strict=True):
-        has_value = not pd.isna(value)
-        if (status == "ok") != has_value:
-            issues.append(
-                Issue(
-                    "ratios.csv",
-                    int(line),
-                    "status",
-                    status,
-                    "status_value",
-                    {"value": "" if not has_value else str(value)},
-                )
-            )
-    return issues
+    has_value = frame["value"].notna()
+    wrong = (frame["status"] == "ok") != has_value
+    return [
+        Issue("ratios.csv", int(line), "status", str(frame.loc[line, "status"]), "status_value",
+              {"value": "" if pd.isna(frame.loc[line, "value"]) else str(frame.loc[line, "value"])})
+        for line in frame.index[wrong.to_numpy(dtype=bool)]
+    ]  # fmt: skip
 
 
 _SUM_FILES = {"settlement": "item", "funds": "fund", "enterprise": "item", "ratio_components": "component"}
@@ -274,7 +307,8 @@ def _discrepancy_keys(tables: dict[str, pd.DataFrame]) -> set[tuple[str, str, st
 def _sum_issues(tables: dict[str, pd.DataFrame], bad_lines: dict[str, set[int]]) -> list[Issue]:
     """Rows with ``part_of`` must add up to the printed total in the same table, year and account.
 
-    Groups with a row that already failed a cell check are skipped (its error is reported once, not twice).
+    Vectorised: parts are summed with one group-by and joined to their totals. Groups touched by a row that
+    already failed a cell check are skipped (its error is reported once, not twice).
     """
     issues: list[Issue] = []
     known = _discrepancy_keys(tables)
@@ -282,48 +316,49 @@ def _sum_issues(tables: dict[str, pd.DataFrame], bad_lines: dict[str, set[int]])
         frame = tables.get(name)
         if frame is None or frame.empty:
             continue
+        path = SPEC_BY_NAME[name].path
         group_cols = list(_SUM_GROUP) + [c for c in ("indicator", "scenario", "measure") if c in frame.columns]
         bad = frame.loc[frame.index.isin(list(bad_lines.get(name, ())))]
         tainted = set(zip(bad["source_table"], bad["part_of"], strict=True)) | set(
             zip(bad["source_table"], bad[key_col], strict=True)
         )
-        parts = frame[frame["part_of"] != ""]
-        for keys, block in parts.groupby([*group_cols, "part_of"], sort=False, dropna=False):
-            *group_vals, target = keys
-            mask = pd.Series(True, index=frame.index)
-            for col, val in zip(group_cols, group_vals, strict=True):
-                mask &= frame[col] == val
-            totals = frame[mask & (frame[key_col] == target)]
-            first = int(block.index[0])
-            if (str(block["source_table"].iloc[0]), str(target)) in tainted:
+        parts = frame[frame["part_of"] != ""].reset_index()
+        if parts.empty:
+            continue
+        keys = [*group_cols, "part_of"]
+        amount = parts["amount_thousand_yen"]
+        sums = (
+            parts.assign(_missing=amount.isna(), _amount=amount.fillna(0).astype("int64"))
+            .groupby(keys, sort=False, dropna=False)
+            .agg(first=("line", "min"), computed=("_amount", "sum"), missing=("_missing", "any"))
+            .reset_index()
+        )
+        totals = (
+            frame.reset_index()[[*group_cols, key_col, "amount_thousand_yen", "line"]]
+            .rename(columns={key_col: "part_of", "line": "total_line", "amount_thousand_yen": "total"})
+            .drop_duplicates(subset=keys, keep="first")
+        )
+        merged = sums.merge(totals, on=keys, how="left")
+        for row in merged.to_dict("records"):
+            target = str(row["part_of"])
+            if (str(row["source_table"]), target) in tainted or bool(row["missing"]):
                 continue
-            if totals.empty:
-                issues.append(Issue(SPEC_BY_NAME[name].path, first, "part_of", str(target), "sum_total_missing"))
+            if pd.isna(row["total_line"]):
+                issues.append(Issue(path, int(row["first"]), "part_of", target, "sum_total_missing"))
                 continue
-            total = totals["amount_thousand_yen"].iloc[0]
-            amounts = block["amount_thousand_yen"]
-            if pd.isna(total) or amounts.isna().any():
+            total, computed = row["total"], int(row["computed"])
+            if pd.isna(total) or computed == int(total):
                 continue
-            computed = int(amounts.sum())
-            if computed == int(total):
-                continue
-            row = dict(zip(group_cols, group_vals, strict=True))
-            ident = (
-                SPEC_BY_NAME[name].path,
-                str(row["municipality_code"]),
-                str(row["fiscal_year"]),
-                str(row["account"]),
-                str(target),
-            )
+            ident = (path, str(row["municipality_code"]), str(row["fiscal_year"]), str(row["account"]), target)
             recorded = ident in known
             issues.append(
                 Issue(
-                    SPEC_BY_NAME[name].path,
-                    int(totals.index[0]),
+                    path,
+                    int(row["total_line"]),
                     "amount_thousand_yen",
-                    str(total),
+                    str(int(total)),
                     "sum_mismatch_recorded" if recorded else "sum_mismatch",
-                    {"total": str(target), "computed": f"{computed:,}", "published": f"{int(total):,}"},
+                    {"total": target, "computed": f"{computed:,}", "published": f"{int(total):,}"},
                     "notice" if recorded else "error",
                 )
             )
@@ -368,4 +403,28 @@ def load_dataset(data_dir: str | Path) -> Dataset:
     if errors:
         raise DataValidationError(issues)
     notices = tuple(sorted((i for i in issues if i.severity == "notice"), key=Issue.sort_key))
-    return Dataset(tables=tables, version=_version(raws), notices=notices, data_dir=folder)
+    indexed, spans = _index_by_municipality(tables)
+    towns = tables["municipalities"].sort_values("municipality_code")
+    listing = tuple(zip(towns["municipality_code"], towns["name_ja"], towns["name_en"], strict=True))
+    return Dataset(indexed, _version(raws), notices, folder, spans, listing, frozenset(c for c, _, _ in listing))
+
+
+def _index_by_municipality(
+    tables: dict[str, pd.DataFrame],
+) -> tuple[dict[str, pd.DataFrame], dict[str, dict[str, tuple[int, int]]]]:
+    """Sort every table with a municipality code by that code (stable) and record each code's span."""
+    indexed: dict[str, pd.DataFrame] = {}
+    spans: dict[str, dict[str, tuple[int, int]]] = {}
+    for name, frame in tables.items():
+        if "municipality_code" not in frame.columns or name == "municipalities":
+            indexed[name], spans[name] = frame, {}
+            continue
+        ordered = frame.sort_values("municipality_code", kind="stable")
+        codes = ordered["municipality_code"].to_numpy(dtype=object)
+        starts = {}
+        boundaries = [0, *[i for i in range(1, len(codes)) if codes[i] != codes[i - 1]]] if len(codes) else []
+        for position, begin in enumerate(boundaries):
+            end = boundaries[position + 1] if position + 1 < len(boundaries) else len(codes)
+            starts[str(codes[begin])] = (begin, end)
+        indexed[name], spans[name] = ordered, starts
+    return indexed, spans

@@ -163,8 +163,7 @@ def _best(frame: pd.DataFrame, accounts: tuple[str, ...]) -> pd.Series | None:
 
 def municipalities(ds: Dataset) -> list[tuple[str, str, str]]:
     """``(code, name_ja, name_en)`` of every municipality, in code order."""
-    frame = ds["municipalities"].sort_values("municipality_code")
-    return list(zip(frame["municipality_code"], frame["name_ja"], frame["name_en"], strict=True))
+    return list(ds.municipality_list)
 
 
 def municipality_name(ds: Dataset, code: str, locale: str = "ja") -> str | None:
@@ -183,8 +182,8 @@ def year_kinds(ds: Dataset, code: str) -> dict[int, str]:
     """Each fiscal year with any figure, mapped to its most certain kind (決算 before 決算見込 before 計画)."""
     best: dict[int, str] = {}
     for name in _YEAR_TABLES:
-        frame = ds[name]
-        block = frame.loc[frame["municipality_code"] == code, ["fiscal_year", "figure_kind"]].dropna()
+        frame = ds.rows(name, code)
+        block = frame[["fiscal_year", "figure_kind"]].dropna()
         for year, kind in zip(block["fiscal_year"].astype(int), block["figure_kind"], strict=True):
             if year not in best or KIND_ORDER[kind] < KIND_ORDER[best[year]]:
                 best[year] = kind
@@ -198,7 +197,7 @@ def fiscal_years(ds: Dataset, code: str) -> list[int]:
 
 def default_year(ds: Dataset, code: str) -> int | None:
     """The latest year with a settlement (決算) total, else with any actual figure, else the latest year."""
-    frame = ds["settlement"]
+    frame = ds.rows("settlement", code)
     actual = frame[
         (frame["municipality_code"] == code)
         & (frame["figure_kind"] == "決算")
@@ -220,7 +219,7 @@ def settlement_fact(
     ds: Dataset, code: str, year: int, item: str, accounts: tuple[str, ...] = _TOTAL_ACCOUNTS
 ) -> Fact | None:
     """The preferred settlement figure of an item for one year (see :func:`_best` for the order)."""
-    frame = ds["settlement"]
+    frame = ds.rows("settlement", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & (frame["fiscal_year"] == year)
@@ -233,7 +232,7 @@ def settlement_fact(
 
 def population(ds: Dataset, code: str, year: int) -> Population | None:
     """The population of the year for per-resident figures (年度末住基 preferred, as in the sources)."""
-    frame = ds["population"]
+    frame = ds.rows("population", code)
     rows = frame[
         (frame["municipality_code"] == code) & (frame["fiscal_year"] == year) & (frame["figure_kind"] == "決算")
     ]
@@ -245,7 +244,7 @@ def population(ds: Dataset, code: str, year: int) -> Population | None:
 
 
 def _published_per_resident(ds: Dataset, code: str, year: int, subject: str, account: str) -> int | None:
-    frame = ds["per_resident"]
+    frame = ds.rows("per_resident", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & (frame["fiscal_year"] == year)
@@ -266,8 +265,8 @@ def per_resident(ds: Dataset, code: str, year: int, fact: Fact | None, subject: 
 
 def latest_stock(ds: Dataset, table: str, code: str, year: int, **filters: str) -> Fact | None:
     """A year-end stock (fund balance, debt outstanding) for exactly ``year``, preferring actual figures."""
-    frame = ds[table]
-    mask = (frame["municipality_code"] == code) & (frame["fiscal_year"] == year)
+    frame = ds.rows(table, code)
+    mask = frame["fiscal_year"] == year
     for column, value in filters.items():
         mask &= frame[column] == value
     best = _best(frame[mask], ("ordinary", "general", "general_etc", "all"))
@@ -276,7 +275,7 @@ def latest_stock(ds: Dataset, table: str, code: str, year: int, **filters: str) 
 
 def published_ratios(ds: Dataset, code: str, year: int, account: str = "general_etc") -> tuple[PublishedRatio, ...]:
     """The published indicator values of a year for one account (the four 健全化判断比率 for ``general_etc``)."""
-    frame = ds["ratios"]
+    frame = ds.rows("ratios", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & (frame["fiscal_year"] == year)
@@ -337,7 +336,7 @@ def components(
     When several printed tables hold components for the same year (a plan's projections), ``source_table``
     chooses one; without it the most complete table is used.
     """
-    frame = ds["ratio_components"]
+    frame = ds.rows("ratio_components", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & (frame["fiscal_year"] == year)
@@ -374,7 +373,7 @@ def totals_series(ds: Dataset, code: str) -> pd.DataFrame:
     Columns ``fiscal_year``, ``revenue``, ``expenditure`` (千円, ``<NA>`` where the year has no figure) and
     ``source`` (the :class:`Source` of the revenue figure, else of the expenditure figure).
     """
-    frame = ds["settlement"]
+    frame = ds.rows("settlement", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & (frame["figure_kind"] == "決算")
@@ -413,8 +412,7 @@ def sources_used(ds: Dataset, code: str) -> tuple[Source, ...]:
     """The documents a municipality's figures come from (for the footer), in id order."""
     ids: set[str] = set()
     for name in ("settlement", "ratios", "enterprise", "funds", "debt", "staff", "population"):
-        frame = ds[name]
-        ids |= set(frame.loc[frame["municipality_code"] == code, "source_id"])
+        ids |= set(ds.rows(name, code)["source_id"])
     src = ds["sources"].set_index("source_id")
     return tuple(
         Source(
@@ -448,7 +446,7 @@ def overview_page(ds: Dataset, code: str, year: int) -> OverviewPage:
 
 def account_names(ds: Dataset, code: str, locale: str = "ja") -> dict[str, str]:
     """Account codes of a municipality mapped to their names in ``locale``."""
-    frame = ds["accounts"]
+    frame = ds.rows("accounts", code)
     rows = frame[frame["municipality_code"] == code]
     column = "name_ja" if locale == "ja" else "name_en"
     return dict(zip(rows["account"], rows[column], strict=True))

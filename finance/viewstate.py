@@ -59,9 +59,8 @@ def default_municipality(ds: Dataset) -> str:
 
 def resolve(ds: Dataset, params: Mapping[str, object]) -> ViewState:
     """A valid :class:`ViewState` from raw parameters ``m`` (code), ``y`` (year, any notation) and ``lang``."""
-    codes = {code for code, _, _ in queries.municipalities(ds)}
     municipality = params.get("m")
-    if not isinstance(municipality, str) or municipality not in codes:
+    if not isinstance(municipality, str) or municipality not in ds.codes:
         municipality = default_municipality(ds)
     locale = params.get("lang")
     if not isinstance(locale, str) or locale not in LOCALES:
@@ -91,7 +90,7 @@ def checked(ds: Dataset, data: object) -> ViewState | None:
     view = from_store(data)
     if view is None:
         return None
-    if view.municipality not in {code for code, _, _ in queries.municipalities(ds)}:
+    if view.municipality not in ds.codes:
         return None
     if view.year is not None and view.year not in queries.fiscal_years(ds, view.municipality):
         return None
