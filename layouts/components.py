@@ -225,10 +225,12 @@ def graph(index: str, figure: object, locale: str, graph_type: str) -> object:
 
     from layouts.figures import GRAPH_CONFIG
 
+    height = getattr(getattr(figure, "layout", None), "height", None)
     return dcc.Graph(
         id={"type": graph_type, "index": index},
         figure=figure,
         config={**GRAPH_CONFIG, "locale": locale, "displayModeBar": False},
         className="graph",
         responsive=True,
+        style={"height": f"{height}px"} if height else None,  # responsive width, the figure's own height
     )

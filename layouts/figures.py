@@ -324,17 +324,35 @@ def breakdown_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.F
                 showlegend=False,
             )
         )
+    numbers = [float(v) for v in frame.loc[present, "value"]] or [0.0]
+    low, high = min(0.0, *numbers), max(0.0, *numbers)
     fig.update_layout(
         template=TEMPLATE,
-        height=max(220, 44 * len(labels) + 90),
-        margin={"t": 16, "r": 16, "b": 48, "l": 8},
+        height=max(220, 68 * len(labels) + 80),
+        margin={"t": 24, "r": 12, "b": 48, "l": 8},
         xaxis_title=axis_title,
         separators=".,",
-        bargap=0.3,
-        uniformtext={"minsize": 12, "mode": "hide"},
+        bargap=0.55,
+        uniformtext={"minsize": 14, "mode": "hide"},
+        # each label sits above its bar, so long Japanese headings never squeeze the bars on a phone
+        annotations=[
+            {
+                "text": label,
+                "x": 0,
+                "xref": "paper",
+                "y": label,
+                "yref": "y",
+                "yshift": 25,
+                "xanchor": "left",
+                "showarrow": False,
+                "font": {"size": 16},
+            }
+            for label in labels
+        ],
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], automargin=True, ticks="")
-    fig.update_xaxes(automargin=True, rangemode="tozero")
+    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], showticklabels=False, ticks="")
+    span = (high - low) or 1.0
+    fig.update_xaxes(automargin=True, range=[low - (0.05 * span if low < 0 else 0), high + 0.3 * span])
     return fig
 
 

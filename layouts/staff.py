@@ -95,7 +95,18 @@ def content(page: StaffPage, name: str, mode: str, locale: str) -> list[object]:
         )
     else:
         notes = [line.note for line in page.lines if line.note]
-        notes.insert(0, r.population_note(page.population, locale))
+        pop = page.population
+        notes.insert(
+            0,
+            t(
+                "resident.staff.population_note",
+                locale,
+                population=formatting.group(pop.value, locale),
+                basis=t(f"basis.{pop.basis}", locale),
+            )
+            if pop
+            else t("resident.population_missing", locale),
+        )
         if mode == "share":
             notes.insert(0, t("resident.no_share_note", locale))
         parts.append(

@@ -157,6 +157,7 @@ def test_breakdown_bars_structure():
     assert bars.orientation == "h" and list(bars.y) == ["市税", "地方交付税"]  # the missing item has no bar
     assert fig.data[1].mode == "text" and list(fig.data[1].text) == ["データなし"]
     assert list(fig.layout.yaxis.categoryarray) == ["寄附金", "地方交付税", "市税"]  # first item on top
+    assert [a.text for a in fig.layout.annotations] == ["市税", "地方交付税", "寄附金"]  # labels above the bars
 
 
 def test_trend_bars_structure():
