@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandera.errors as pa_errors
 
@@ -87,7 +88,7 @@ def read_text_table(path: Path, spec: TableSpec) -> tuple[pd.DataFrame | None, l
     text, issues = _decode(raw, rel)
     if text is None:
         return None, issues, raw
-    fast = _read_fast(text)
+    fast = _read_fast(text, raw)
     if fast is not None:
         return fast, [], raw
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -133,7 +134,7 @@ def read_text_table(path: Path, spec: TableSpec) -> tuple[pd.DataFrame | None, l
     return frame, [], raw
 
 
-def _read_fast(text: str) -> pd.DataFrame | None:
+def _read_fast(text: str, raw: bytes) -> pd.DataFrame | None:
     """Pandas' C parser for well-formed files; ``None`` sends the file to the careful reader.
 
     Taken only when every physical line is exactly one record (no blank lines, no quoted line breaks) and
@@ -146,7 +147,13 @@ def _read_fast(text: str) -> pd.DataFrame | None:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # a first record longer than the header must not become an index
             frame = pd.read_csv(
-                io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, engine="c", index_col=False
+                io.BytesIO(raw),
+                encoding="utf-8-sig",
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                engine="c",
+                index_col=False,
             )
     except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError):
         return None
@@ -218,9 +225,15 @@ def check_table(frame: pd.DataFrame, spec: TableSpec) -> list[Issue]:
 def _typed(frame: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
     out = frame.copy()
     for column, dtype in spec.numeric.items():
-        if column in out.columns:
+        if column not in out.columns:
+            continue
+        uniques = pd.unique(out[column].to_numpy(dtype=object))
+        if len(uniques) * 4 < len(out):  # few distinct values (years, units): convert each once
+            converted = pd.to_numeric(pd.Series(uniques).replace("", None), errors="coerce")
+            numbers = out[column].map(dict(zip(uniques, converted, strict=True)))
+        else:
             numbers = pd.to_numeric(out[column].replace("", None), errors="coerce")
-            out[column] = numbers.astype("Int64") if dtype == "Int64" else numbers.astype("float64")
+        out[column] = numbers.astype("Int64") if dtype == "Int64" else numbers.astype("float64")
     return out
 
 
@@ -229,12 +242,35 @@ def _typed(frame: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 
-def _joined(frame: pd.DataFrame, cols: tuple[str, ...]) -> pd.Series:
-    """One text key per row from several columns (``"012149|general"``)."""
-    key = frame[cols[0]].astype(str)
-    for col in cols[1:]:
-        key = key + "|" + frame[col].astype(str)
-    return key
+def row_keys(frame: pd.DataFrame, cols: list[str] | tuple[str, ...]) -> np.ndarray:
+    """One integer per row identifying its values in ``cols`` (equal values give equal keys).
+
+    Computed by vectorised factorisation instead of building strings.
+    """
+    key = np.zeros(len(frame), dtype=np.int64)
+    for col in cols:
+        codes, uniques = pd.factorize(frame[col], use_na_sentinel=False)
+        key, _ = pd.factorize(key * (len(uniques) + 1) + codes, use_na_sentinel=False)
+    return np.asarray(key, dtype=np.int64)
+
+
+def duplicate_key_issues(frame: pd.DataFrame, spec: TableSpec) -> list[Issue]:
+    """Rows whose key repeats an earlier row's key (the first occurrence is not reported)."""
+    if len(frame) < 2 or any(k not in frame.columns for k in spec.key):
+        return []
+    dup = pd.Series(row_keys(frame, spec.key), index=frame.index).duplicated(keep="first")
+    key_text = ", ".join(spec.key)
+    return [
+        Issue(
+            spec.path,
+            int(line),
+            key_text,
+            " | ".join(str(frame.loc[line, k]) for k in spec.key),
+            "duplicate_key",
+            {"key": key_text},
+        )
+        for line in frame.index[dup.to_numpy(dtype=bool)]
+    ]
 
 
 def _foreign_key_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
@@ -243,15 +279,25 @@ def _foreign_key_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
         if name not in tables or ref not in tables:
             continue
         frame, target = tables[name], tables[ref]
-        keys = _joined(frame, cols)
-        blank = pd.Series(False, index=frame.index)
+        if len(cols) == 1:
+            found = frame[cols[0]].isin(set(target[ref_cols[0]].astype(str))).to_numpy(dtype=bool)
+        else:
+            mine = pd.MultiIndex.from_frame(frame[list(cols)].astype(str))
+            found = mine.isin(pd.MultiIndex.from_frame(target[list(ref_cols)].astype(str)))
+        blank = np.zeros(len(frame), dtype=bool)
         for col in cols:
-            blank |= frame[col].astype(str) == ""
-        unknown = frame.index[~blank & ~keys.isin(set(_joined(target, ref_cols)))]
-        for line in unknown:
-            issues.append(Issue(SPEC_BY_NAME[name].path, int(line), ", ".join(cols),
-                                str(keys.loc[line]).replace("|", " | "), "unknown_reference",
-                                {"reference": SPEC_BY_NAME[ref].path}))  # fmt: skip
+            blank |= (frame[col].astype(str) == "").to_numpy(dtype=bool)
+        for line in frame.index[~blank & ~found]:
+            issues.append(
+                Issue(
+                    SPEC_BY_NAME[name].path,
+                    int(line),
+                    ", ".join(cols),
+                    " | ".join(str(frame.loc[line, c]) for c in cols),
+                    "unknown_reference",
+                    {"reference": SPEC_BY_NAME[ref].path},
+                )
+            )
     return issues
 
 
@@ -265,9 +311,16 @@ def _unit_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
         bad = amounts.notna() & factors.notna() & ((amounts % factors.fillna(1).astype("int64")) != 0)
         for line in frame.index[bad.fillna(False).to_numpy(dtype=bool)]:
             unit = str(frame.loc[line, "published_unit"])
-            issues.append(Issue(SPEC_BY_NAME[name].path, int(line), "amount_thousand_yen",
-                                str(frame.loc[line, "amount_thousand_yen"]), "unit_multiple",
-                                {"unit": unit, "factor": str(UNIT_FACTORS[unit])}))  # fmt: skip
+            issues.append(
+                Issue(
+                    SPEC_BY_NAME[name].path,
+                    int(line),
+                    "amount_thousand_yen",
+                    str(frame.loc[line, "amount_thousand_yen"]),
+                    "unit_multiple",
+                    {"unit": unit, "factor": str(UNIT_FACTORS[unit])},
+                )
+            )
     return issues
 
 
@@ -278,10 +331,16 @@ def _status_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
     has_value = frame["value"].notna()
     wrong = (frame["status"] == "ok") != has_value
     return [
-        Issue("ratios.csv", int(line), "status", str(frame.loc[line, "status"]), "status_value",
-              {"value": "" if pd.isna(frame.loc[line, "value"]) else str(frame.loc[line, "value"])})
+        Issue(
+            "ratios.csv",
+            int(line),
+            "status",
+            str(frame.loc[line, "status"]),
+            "status_value",
+            {"value": "" if pd.isna(frame.loc[line, "value"]) else str(frame.loc[line, "value"])},
+        )
         for line in frame.index[wrong.to_numpy(dtype=bool)]
-    ]  # fmt: skip
+    ]
 
 
 _SUM_FILES = {"settlement": "item", "funds": "fund", "enterprise": "item", "ratio_components": "component"}
@@ -326,19 +385,41 @@ def _sum_issues(tables: dict[str, pd.DataFrame], bad_lines: dict[str, set[int]])
         if parts.empty:
             continue
         keys = [*group_cols, "part_of"]
+        # one integer key per (group, target) for the parts and per (group, item) for the candidate totals
+        everything = frame.reset_index()
+        everything = everything[everything[key_col].isin(set(parts["part_of"]))]  # only rows that are totals
+        stacked = pd.concat(
+            [parts[keys], everything[[*group_cols, key_col]].rename(columns={key_col: "part_of"})],
+            ignore_index=True,
+        )
+        stacked_keys = row_keys(stacked, keys)
         amount = parts["amount_thousand_yen"]
         sums = (
-            parts.assign(_missing=amount.isna(), _amount=amount.fillna(0).astype("int64"))
-            .groupby(keys, sort=False, dropna=False)
+            parts.assign(
+                _key=stacked_keys[: len(parts)], _missing=amount.isna(), _amount=amount.fillna(0).astype("int64")
+            )
+            .groupby("_key", sort=False)
             .agg(first=("line", "min"), computed=("_amount", "sum"), missing=("_missing", "any"))
-            .reset_index()
         )
         totals = (
-            frame.reset_index()[[*group_cols, key_col, "amount_thousand_yen", "line"]]
-            .rename(columns={key_col: "part_of", "line": "total_line", "amount_thousand_yen": "total"})
-            .drop_duplicates(subset=keys, keep="first")
+            pd.DataFrame(
+                {
+                    "_key": stacked_keys[len(parts) :],
+                    "total": everything["amount_thousand_yen"].to_numpy(),
+                    "total_line": everything["line"].to_numpy(),
+                }
+            )
+            .drop_duplicates(subset="_key", keep="first")
+            .set_index("_key")
         )
-        merged = sums.merge(totals, on=keys, how="left")
+        merged = sums.join(totals, how="left")
+        merged = merged[
+            merged["total_line"].isna() | (merged["computed"] != merged["total"].fillna(merged["computed"]))
+        ]
+        if merged.empty:
+            continue
+        info = parts.assign(_key=stacked_keys[: len(parts)]).drop_duplicates("_key").set_index("_key")[keys]
+        merged = merged.join(info)
         for row in merged.to_dict("records"):
             target = str(row["part_of"])
             if (str(row["source_table"]), target) in tainted or bool(row["missing"]):
@@ -392,7 +473,7 @@ def load_dataset(data_dir: str | Path) -> Dataset:
         issues += read_issues
         if frame is None:
             continue
-        cell_issues = check_table(frame, spec)
+        cell_issues = check_table(frame, spec) + duplicate_key_issues(frame, spec)
         issues += cell_issues
         bad_lines[spec.name] = {i.line for i in cell_issues if i.line is not None and i.code != "duplicate_key"}
         if not any(i.code in ("missing_column", "duplicate_column") for i in cell_issues):
