@@ -1,4 +1,6 @@
-"""The shared cache (bound to the Flask server in ``app.py``) and the memoised domain queries.
+"""The shared cache (bound to the Flask server in ``app.py``) and memoised domain queries.
+
+The overview and indicators callbacks memoise their whole rendered output in their own modules.
 
 Keys are made of primitive arguments; the data version is the key prefix (``Settings.cache_config``), so a
 data update never serves stale results. FileSystemCache is shared by all gunicorn workers; Redis when configured.
@@ -8,21 +10,9 @@ from __future__ import annotations
 
 from flask_caching import Cache
 
-from finance import breakdown, indicators, queries, repository
+from finance import breakdown, repository
 
 cache = Cache()
-
-
-@cache.memoize()
-def overview_page(municipality: str, year: int) -> queries.OverviewPage:
-    """:func:`finance.queries.overview_page` of the served dataset, memoised by (municipality, year)."""
-    return queries.overview_page(repository.get(), municipality, year)
-
-
-@cache.memoize()
-def indicators_page(municipality: str, year: int) -> indicators.IndicatorsPage:
-    """:func:`finance.indicators.page` of the served dataset, memoised by (municipality, year)."""
-    return indicators.page(repository.get(), municipality, year)
 
 
 # --- resident pages -----------------------------------------------------------------------------

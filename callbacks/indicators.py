@@ -1,25 +1,31 @@
-"""Indicators callback: view state → one memoised domain query → the page builder."""
+"""Indicators callback: parse the view → one memoised call (domain query + page builder)."""
 
 from __future__ import annotations
 
 from dash import Dash, Input, Output
 
-from callbacks import cache
-from finance import queries, repository, viewstate
+from callbacks.cache import cache
+from finance import indicators, queries, repository, viewstate
 from finance.text import t
 from layouts import ids
 from layouts import indicators as indicators_layout
 
 
+@cache.memoize()
+def render(municipality: str, year: int, locale: str) -> list[object]:
+    """The filled indicators page of a valid view; memoised whole, keyed by primitives and the data version."""
+    ds = repository.get()
+    name = queries.municipality_name(ds, municipality, locale) or municipality
+    page = indicators.page(ds, municipality, year)
+    return indicators_layout.content(page, name, queries.account_names(ds, municipality, locale), locale)
+
+
 def update_indicators(state: object) -> list[object]:
     """The indicators page for the stored view; an explicit message when nothing valid is selected."""
-    ds = repository.get()
-    view = viewstate.checked(ds, state)
+    view = viewstate.checked(repository.get(), state)
     if view is None or view.year is None:
         return [t("app.no_municipality", view.locale if view else "ja")]
-    page = cache.indicators_page(view.municipality, view.year)
-    name = queries.municipality_name(ds, view.municipality, view.locale) or view.municipality
-    return indicators_layout.content(page, name, queries.account_names(ds, view.municipality, view.locale), view.locale)
+    return render(view.municipality, view.year, view.locale)
 
 
 def register(app: Dash) -> None:

@@ -1,24 +1,30 @@
-"""Overview callback: view state → one memoised domain query → the page builder."""
+"""Overview callback: parse the view → one memoised call (domain query + page builder)."""
 
 from __future__ import annotations
 
 from dash import Dash, Input, Output
 
-from callbacks import cache
+from callbacks.cache import cache
 from finance import queries, repository, viewstate
 from finance.text import t
 from layouts import ids
 from layouts import overview as overview_layout
 
 
+@cache.memoize()
+def render(municipality: str, year: int, locale: str) -> list[object]:
+    """The filled overview of a valid view; memoised whole, keyed by primitives and the data version."""
+    ds = repository.get()
+    name = queries.municipality_name(ds, municipality, locale) or municipality
+    return overview_layout.content(queries.overview_page(ds, municipality, year), name, locale)
+
+
 def update_overview(state: object) -> list[object]:
-    """The overview content for the stored view; an explicit message when nothing is selected."""
+    """The overview content for the stored view; an explicit message when nothing valid is selected."""
     view = viewstate.checked(repository.get(), state)
     if view is None or view.year is None:
         return [t("app.no_municipality", view.locale if view else "ja")]
-    page = cache.overview_page(view.municipality, view.year)
-    name = queries.municipality_name(repository.get(), view.municipality, view.locale) or view.municipality
-    return overview_layout.content(page, name, view.locale)
+    return render(view.municipality, view.year, view.locale)
 
 
 def register(app: Dash) -> None:

@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-import pandas as pd
-
 from finance import calc, formatting, queries, status
 from finance.load import Dataset
 from finance.status import Lines, Status
@@ -399,22 +397,19 @@ def trend(ds: Dataset, indicator: str, code: str, account: str = "general_etc") 
     Per year the most certain figure wins (決算 before 決算見込 before 計画), then the main scenario (none, then
     the plan's 推計), then the most specific table (a plan's summary table before narrative mentions).
     """
-    frame = ds.rows("ratios", code)
-    rows = frame[
-        (frame["municipality_code"] == code) & (frame["indicator"] == indicator) & (frame["account"] == account)
-    ]
-    if rows.empty:
-        return []
-    ranked = rows.assign(
-        _kind=rows["figure_kind"].map(queries.KIND_ORDER),
-        _scen=rows["scenario"].map(SCENARIO_ORDER).fillna(9),
-    ).sort_values(["fiscal_year", "_kind", "_scen"], kind="stable")
+    rows = [r for r in ds.records("ratios", code) if r["indicator"] == indicator and r["account"] == account]
+    ranked = sorted(rows, key=lambda r: (int(r["fiscal_year"]), queries.KIND_ORDER[str(r["figure_kind"])],  # type: ignore[call-overload]
+                                         SCENARIO_ORDER.get(str(r["scenario"]), 9)))  # fmt: skip
     points = []
-    for _, row in ranked.groupby("fiscal_year", sort=True).head(1).iterrows():
+    seen: set[int] = set()
+    for row in ranked:
+        if int(row["fiscal_year"]) in seen:  # type: ignore[call-overload]
+            continue
+        seen.add(int(row["fiscal_year"]))  # type: ignore[call-overload]
         points.append(
             TrendPoint(
-                int(row["fiscal_year"]),
-                None if pd.isna(row["value"]) else float(row["value"]),
+                int(row["fiscal_year"]),  # type: ignore[call-overload]
+                queries.number(row["value"]),
                 str(row["status"]),
                 str(row["figure_kind"]),
                 str(row["scenario"]),

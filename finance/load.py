@@ -12,7 +12,7 @@ import hashlib
 import io
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +43,25 @@ class Dataset:
     spans: dict[str, dict[str, tuple[int, int]]]  # table -> municipality code -> (start, stop) positions
     municipality_list: tuple[tuple[str, str, str], ...] = ()  # (code, name_ja, name_en) in code order
     codes: frozenset[str] = frozenset()  # every municipality code, for O(1) checks of untrusted input
+    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+
+    MEMO_LIMIT = 20_000
+
+    def records(self, name: str, code: str) -> list[dict[str, object]]:
+        """The rows of one municipality as plain dicts (with their ``line``), built once per process.
+
+        Page queries filter a few hundred rows many times; Python lists do that in microseconds where a
+        DataFrame filter costs a tenth of a millisecond each. The memo is bounded and derived from
+        immutable data, so it never changes an answer.
+        """
+        key = ("records", name, code)
+        found = self.memo.get(key)
+        if found is None:
+            if len(self.memo) > self.MEMO_LIMIT:
+                self.memo.clear()
+            found = self.rows(name, code).reset_index().to_dict("records")
+            self.memo[key] = found
+        return found  # type: ignore[return-value]
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]

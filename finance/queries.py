@@ -7,6 +7,7 @@ Functions take primitives (municipality code, fiscal year) so that callers can c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -118,9 +119,17 @@ class Overview:
         return self.revenue is not None or self.expenditure is not None
 
 
-def source_of(ds: Dataset, row: pd.Series) -> Source:
+def _sources(ds: Dataset) -> dict[str, dict[str, object]]:
+    found = ds.memo.get("sources")
+    if found is None:
+        found = {str(r["source_id"]): r for r in ds["sources"].to_dict("records")}
+        ds.memo["sources"] = found
+    return found  # type: ignore[return-value]
+
+
+def source_of(ds: Dataset, row: Mapping[str, object] | pd.Series) -> Source:
     """The :class:`Source` of a data row (joins ``sources.csv`` for title and publication date)."""
-    src = ds["sources"].set_index("source_id").loc[row["source_id"]]
+    src = _sources(ds)[str(row["source_id"])]
     return Source(
         str(row["source_id"]),
         str(src["title_ja"]),
@@ -132,11 +141,16 @@ def source_of(ds: Dataset, row: pd.Series) -> Source:
     )
 
 
+def number(x: object) -> float | None:
+    """A float from a data cell, ``None`` for a missing one."""
+    return None if pd.isna(x) else float(x)  # type: ignore[arg-type,call-overload]
+
+
 def _value(x: object) -> int | None:
     return None if pd.isna(x) else int(x)  # type: ignore[call-overload]
 
 
-def _fact(ds: Dataset, row: pd.Series) -> Fact:
+def _fact(ds: Dataset, row: Mapping[str, object] | pd.Series) -> Fact:
     return Fact(
         _value(row["amount_thousand_yen"]),
         str(row["published_unit"]),
@@ -219,15 +233,14 @@ def settlement_fact(
     ds: Dataset, code: str, year: int, item: str, accounts: tuple[str, ...] = _TOTAL_ACCOUNTS
 ) -> Fact | None:
     """The preferred settlement figure of an item for one year (see :func:`_best` for the order)."""
-    frame = ds.rows("settlement", code)
-    rows = frame[
-        (frame["municipality_code"] == code)
-        & (frame["fiscal_year"] == year)
-        & (frame["item"] == item)
-        & frame["account"].isin(accounts)
-    ]
-    best = _best(rows, accounts)
-    return None if best is None else _fact(ds, best)
+    rows = [r for r in ds.records("settlement", code) if r["fiscal_year"] == year and r["item"] == item
+            and r["account"] in accounts]  # fmt: skip
+    if not rows:
+        return None
+    order = {a: i for i, a in enumerate(accounts)}
+    best = min(rows, key=lambda r: (KIND_ORDER[str(r["figure_kind"])], order[str(r["account"])],
+                                    UNIT_FACTORS.get(str(r["published_unit"]), 0)))  # fmt: skip
+    return _fact(ds, best)
 
 
 def population(ds: Dataset, code: str, year: int) -> Population | None:
@@ -275,25 +288,20 @@ def latest_stock(ds: Dataset, table: str, code: str, year: int, **filters: str) 
 
 def published_ratios(ds: Dataset, code: str, year: int, account: str = "general_etc") -> tuple[PublishedRatio, ...]:
     """The published indicator values of a year for one account (the four 健全化判断比率 for ``general_etc``)."""
-    frame = ds.rows("ratios", code)
-    rows = frame[
-        (frame["municipality_code"] == code)
-        & (frame["fiscal_year"] == year)
-        & (frame["account"] == account)
-        & (frame["scenario"] == "")
-    ]
+    rows = [r for r in ds.records("ratios", code)
+            if r["fiscal_year"] == year and r["account"] == account and r["scenario"] == ""]  # fmt: skip
     out: list[PublishedRatio] = []
-    for _, row in rows.sort_values("figure_kind", key=lambda s: s.map(KIND_ORDER), kind="stable").iterrows():
+    for row in sorted(rows, key=lambda r: KIND_ORDER[str(r["figure_kind"])]):  # stable: file order within a kind
         if any(r.indicator == row["indicator"] for r in out):
             continue
         out.append(
             PublishedRatio(
                 str(row["indicator"]),
-                None if pd.isna(row["value"]) else float(row["value"]),
+                number(row["value"]),
                 str(row["status"]),
-                None if pd.isna(row["surplus_value"]) else float(row["surplus_value"]),
-                None if pd.isna(row["early_threshold"]) else float(row["early_threshold"]),
-                None if pd.isna(row["rebuilding_threshold"]) else float(row["rebuilding_threshold"]),
+                number(row["surplus_value"]),
+                number(row["early_threshold"]),
+                number(row["rebuilding_threshold"]),
                 str(row["published_text"]),
                 str(row["figure_kind"]),
                 str(row["account"]),
@@ -336,23 +344,24 @@ def components(
     When several printed tables hold components for the same year (a plan's projections), ``source_table``
     chooses one; without it the most complete table is used.
     """
-    frame = ds.rows("ratio_components", code)
-    rows = frame[
-        (frame["municipality_code"] == code)
-        & (frame["fiscal_year"] == year)
-        & (frame["indicator"] == indicator)
-        & (frame["account"] == account)
-        & frame["scenario"].isin(["", scenario])
-    ]
+    rows = [r for r in ds.records("ratio_components", code)
+            if r["fiscal_year"] == year and r["indicator"] == indicator and r["account"] == account
+            and r["scenario"] in ("", scenario)]  # fmt: skip
     if source_table is not None:
-        rows = rows[rows["source_table"] == source_table]
-    elif len(set(rows["source_table"])) > 1:  # several printed tables: take the most complete one
-        counts = rows.groupby("source_table")["component"].nunique()
-        rows = rows[rows["source_table"] == counts.sort_values(kind="stable").index[-1]]
+        rows = [r for r in rows if r["source_table"] == source_table]
+    else:
+        tables: dict[str, set[object]] = {}
+        for r in rows:
+            tables.setdefault(str(r["source_table"]), set()).add(r["component"])
+        if len(tables) > 1:  # several printed tables: take the most complete one (the last of equals)
+            most = max(len(c) for c in tables.values())
+            chosen = [t for t, c in tables.items() if len(c) == most][-1]
+            rows = [r for r in rows if r["source_table"] == chosen]
     result: dict[str, int] = {}
-    for _, row in rows.sort_values("scenario", kind="stable").iterrows():  # "" first, the scenario's rows last
-        if not pd.isna(row["amount_thousand_yen"]):
-            result[str(row["component"])] = int(row["amount_thousand_yen"])
+    for row in sorted(rows, key=lambda r: r["scenario"] != ""):  # "" first, the scenario's rows override them
+        value = _value(row["amount_thousand_yen"])
+        if value is not None:
+            result[str(row["component"])] = value
     return result
 
 

@@ -183,31 +183,86 @@ def indicator_trend(
             )
         )
     top = max([v for _, v, _ in drawn] + [v for _, v, _ in (secondary[1] if secondary else []) if v is not None])
+    # threshold lines and bands as plain layout shapes (add_hline/add_hrect validate each call: ~10 ms apiece)
+    shapes: list[dict[str, object]] = []
+    annotations: list[dict[str, object]] = []
     for level, value, label in lines:
         style = LINE_STYLES.get(level, LINE_STYLES["early"])
-        fig.add_hline(
-            y=value,
-            line={"color": style["color"], "dash": style["dash"], "width": 2},
-            annotation_text=label,
-            annotation_position="top left",
-            annotation_font={"size": 14},
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "yref": "y",
+                "y0": value,
+                "y1": value,
+                "line": {"color": style["color"], "dash": style["dash"], "width": 2},
+            }
+        )
+        annotations.append(
+            {
+                "xref": "paper",
+                "x": 0,
+                "xanchor": "left",
+                "yref": "y",
+                "y": value,
+                "yanchor": "bottom",
+                "text": label,
+                "showarrow": False,
+                "font": {"size": 14},
+            }
         )
         top = max(top, value)
     early = [v for level, v, _ in lines if level in ("early", "management")]
     if early:
-        fig.add_hrect(y0=early[0], y1=top * 1.15, fillcolor="#f0b400", opacity=0.08, line_width=0)
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "yref": "y",
+                "y0": early[0],
+                "y1": top * 1.15,
+                "fillcolor": "#f0b400",
+                "opacity": 0.08,
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
     if guide_band is not None:
         low, high, label = guide_band
-        fig.add_hrect(
-            y0=low,
-            y1=high,
-            fillcolor=PALETTE[2],
-            opacity=0.10,
-            line_width=0,
-            annotation_text=label,
-            annotation_position="bottom left",
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "yref": "y",
+                "y0": low,
+                "y1": high,
+                "fillcolor": PALETTE[2],
+                "opacity": 0.10,
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
+        annotations.append(
+            {
+                "xref": "paper",
+                "x": 0,
+                "xanchor": "left",
+                "yref": "y",
+                "y": low,
+                "yanchor": "bottom",
+                "text": label,
+                "showarrow": False,
+                "font": {"size": 14},
+            }
         )
         top = max(top, high)
+    fig.update_layout(shapes=shapes, annotations=annotations)
     labels = [formatting.fiscal_year_label(y, "ja", "short") if locale == "ja" else str(y) for y in years]
     fig.update_layout(
         template=TEMPLATE, height=340, yaxis_title="%", yaxis_range=[0, top * 1.2], showlegend=bool(later or secondary)

@@ -191,7 +191,7 @@ def _how(section: Section, locale: str) -> html.Details:
             body.append(
                 dcc.Graph(
                     id={"type": ids.INDICATORS_BREAKDOWN_GRAPH, "index": indicator},
-                    figure=figures.parts_bar(chart, locale=locale),
+                    figure=figures.parts_bar(chart, locale=locale).to_plotly_json(),
                     config={**figures.GRAPH_CONFIG, "locale": locale},
                     className="graph",
                 )
@@ -296,7 +296,7 @@ def _trend(section: Section, locale: str, guide: tuple[float, float, str] | None
         html.P(t("indicators.trend_summary", locale, count=len(section.trend)), className="chart-summary"),
         dcc.Graph(
             id={"type": ids.INDICATORS_TREND_GRAPH, "index": f"{indicator}-{section.account}"},
-            figure=figure,
+            figure=figure.to_plotly_json(),  # a plain dict is cheap to cache and to send
             config={**figures.GRAPH_CONFIG, "locale": locale},
             className="graph",
         ),

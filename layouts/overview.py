@@ -167,7 +167,7 @@ def _trend(series: pd.DataFrame, locale: str) -> html.Section:
             html.P(summary, className="chart-summary"),
             dcc.Graph(
                 id=ids.OVERVIEW_TREND_GRAPH,
-                figure=figures.totals_bar(series, locale=locale),
+                figure=figures.totals_bar(series, locale=locale).to_plotly_json(),  # plain dict: cheap to cache
                 config={**figures.GRAPH_CONFIG, "locale": locale},
                 className="graph",
                 responsive=True,
