@@ -414,9 +414,7 @@ def _sum_issues(tables: dict[str, pd.DataFrame], bad_lines: dict[str, set[int]])
         stacked_keys = row_keys(stacked, keys)
         amount = parts["amount_thousand_yen"]
         sums = (
-            parts.assign(
-                _key=stacked_keys[: len(parts)], _missing=amount.isna(), _amount=amount.fillna(0).astype("int64")
-            )
+            parts.assign(_key=stacked_keys[: len(parts)], _missing=amount.isna(), _amount=amount)
             .groupby("_key", sort=False)
             .agg(first=("line", "min"), computed=("_amount", "sum"), missing=("_missing", "any"))
         )
