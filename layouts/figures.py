@@ -407,7 +407,11 @@ def breakdown_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.F
     )
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], showticklabels=False, ticks="")
     span = (high - low) or 1.0
-    fig.update_xaxes(automargin=True, range=[low - (0.05 * span if low < 0 else 0), high + 0.3 * span])
+    fig.update_xaxes(
+        automargin=True,
+        range=[low - (0.05 * span if low < 0 else 0), high + 0.3 * span],
+        tickformat=",.0f" if high >= 1000 else None,  # 50,000 not "50k": yen and persons read as written
+    )
     return fig
 
 
@@ -471,4 +475,6 @@ def trend_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.Figur
         ticktext=[tick(y) for y in years],
         range=[min(years) - 0.7, max(years) + 0.7],
     )
+    if float(shown["value"].abs().max()) >= 1000:  # 500,000 not "500k": amounts read as written
+        fig.update_yaxes(tickformat=",.0f")
     return fig
