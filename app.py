@@ -16,6 +16,7 @@ from flask import Response, request
 
 import callbacks
 import layouts
+from callbacks import downloads
 from callbacks.cache import cache
 from finance import config, repository
 from finance.config import Settings
@@ -87,7 +88,7 @@ def _security_headers(settings: Settings, app: dash.Dash, response: Response) ->
 
 def build_app(settings: Settings) -> dash.Dash:
     """Assemble the app from its parts; tests call this with their own settings."""
-    dataset = repository.init(settings.data_dir)
+    dataset = repository.init(settings.data_dir, settings.max_file_mb * 1024 * 1024)
     app = dash.Dash(
         __name__,
         title="見える化 — 市町村の財政",
@@ -109,6 +110,7 @@ def build_app(settings: Settings) -> dash.Dash:
     cache.init_app(app.server, config=settings.cache_config(dataset.version))
     callbacks.register_all(app)
     server = app.server
+    downloads.register(server)
     server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
     if settings.compress:
         _enable_compression(server)
@@ -120,7 +122,9 @@ def build_app(settings: Settings) -> dash.Dash:
 
     @server.after_request
     def after(response: Response) -> Response:
-        known = request.path in layouts.PAGES or request.path.startswith(STATIC_PREFIXES)
+        known = (
+            request.path in layouts.PAGES or layouts.is_embed(request.path) or request.path.startswith(STATIC_PREFIXES)
+        )
         if request.method == "GET" and not known and response.status_code == 200 and response.mimetype == "text/html":
             response.status_code = 404
         return _security_headers(settings, app, response)

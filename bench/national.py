@@ -27,11 +27,12 @@ import json, os, random, resource, statistics, sys, time
 t0 = time.perf_counter()
 from finance.load import load_dataset
 t1 = time.perf_counter()
-ds = load_dataset(sys.argv[1])
+ds = load_dataset(sys.argv[1], 4 * 1024**3)
 t2 = time.perf_counter()
 rss_after_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 os.environ["MIERUKA_DATA_DIR"] = sys.argv[1]
 os.environ["MIERUKA_CACHE_TYPE"] = "NullCache"
+os.environ["MIERUKA_MAX_FILE_MB"] = "4096"
 import warnings; warnings.simplefilter("ignore")
 import app  # builds the Dash app on this data (validates again, as gunicorn --preload does)
 from callbacks import indicators, overview

@@ -24,6 +24,7 @@ class Settings:
         debug: Dash debug tooling; never on in production.
         compress: brotli/gzip compression of HTML, JS, CSS and JSON (off only to measure a default Dash setup).
         plotly_bundle: ``basic`` (lean first load) or ``full`` (Dash's default bundle, for comparison).
+        max_file_mb: the largest data file accepted (a national data set needs more than the default).
     """
 
     data_dir: Path = ROOT / "data"
@@ -34,6 +35,7 @@ class Settings:
     frame_ancestors: tuple[str, ...] = ()
     debug: bool = False
     compress: bool = True
+    max_file_mb: int = 200
     plotly_bundle: str = "basic"  # "basic": the vendored scatter/bar/pie bundle; "full": Dash's default plotly.js
 
     def cache_config(self, version: str) -> dict[str, object]:
@@ -69,5 +71,6 @@ def from_env(env: Mapping[str, str]) -> Settings:
         frame_ancestors=origins,
         debug=_flag(env.get("MIERUKA_DEBUG")),
         compress=env.get("MIERUKA_COMPRESS", "1") != "0",
+        max_file_mb=int(env.get("MIERUKA_MAX_FILE_MB") or defaults.max_file_mb),
         plotly_bundle="full" if env.get("MIERUKA_PLOTLY_BUNDLE") == "full" else "basic",
     )

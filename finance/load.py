@@ -89,7 +89,9 @@ def _decode(raw: bytes, rel: str) -> tuple[str | None, list[Issue]]:
         return None, [Issue(rel, line, None, None, "encoding")]
 
 
-def read_text_table(path: Path, spec: TableSpec) -> tuple[pd.DataFrame | None, list[Issue], bytes]:
+def read_text_table(
+    path: Path, spec: TableSpec, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[pd.DataFrame | None, list[Issue], bytes]:
     """Read one CSV file as text cells, keeping the line number of every record as the index."""
     rel = spec.path
     if not path.is_file():
@@ -98,10 +100,10 @@ def read_text_table(path: Path, spec: TableSpec) -> tuple[pd.DataFrame | None, l
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Issue(rel, None, None, None, "file_unreadable", {"reason": exc.strerror or str(exc)})], b""
-    if len(raw) > MAX_FILE_BYTES:
+    if len(raw) > max_bytes:
         return (
             None,
-            [Issue(rel, None, None, None, "file_too_large", {"limit": str(MAX_FILE_BYTES // 1024 // 1024)})],
+            [Issue(rel, None, None, None, "file_too_large", {"limit": str(max_bytes // 1024 // 1024)})],
             raw,
         )
     text, issues = _decode(raw, rel)
@@ -471,8 +473,8 @@ def _version(raws: Iterable[tuple[str, bytes]]) -> str:
     return digest.hexdigest()[:12]
 
 
-def load_dataset(data_dir: str | Path) -> Dataset:
-    """Read and validate every file of ``data_dir``.
+def load_dataset(data_dir: str | Path, max_file_bytes: int = MAX_FILE_BYTES) -> Dataset:
+    """Read and validate every file of ``data_dir`` (files larger than ``max_file_bytes`` are refused).
 
     Raises:
         DataValidationError: with every error found in any file (nothing is returned then).
@@ -485,7 +487,7 @@ def load_dataset(data_dir: str | Path) -> Dataset:
     bad_lines: dict[str, set[int]] = {}
     raws: list[tuple[str, bytes]] = []
     for spec in SPECS:
-        frame, read_issues, raw = read_text_table(folder / spec.path, spec)
+        frame, read_issues, raw = read_text_table(folder / spec.path, spec, max_file_bytes)
         raws.append((spec.path, raw))
         issues += read_issues
         if frame is None:
