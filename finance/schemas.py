@@ -209,6 +209,20 @@ ENTERPRISE_ITEM_COLUMNS = _item_columns(
     Col("group", TEXT, False, title_ja="分類", description="Sub-group, e.g. interest bracket")
 )
 
+
+def _item_amounts(name: str, path: str, title_ja: str, description: str) -> TableSpec:
+    """A file of amounts by item, account and year (settlement and enterprise statements share this shape)."""
+    return TableSpec(
+        name,
+        path,
+        title_ja,
+        description,
+        (MUNI, YEAR_COL, ACCOUNT, Col("item", SLUG), *_amount_cols(True), *PROVENANCE),
+        ("municipality_code", "fiscal_year", "account", "item", "figure_kind", "source_id", "source_table"),
+        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"},
+    )
+
+
 SPECS: tuple[TableSpec, ...] = (
     TableSpec(
         "sources",
@@ -313,22 +327,7 @@ SPECS: tuple[TableSpec, ...] = (
         ("indicator", "body_kind", "level", "year_from"),
         {"year_from": "Int64", "year_to": "Int64", "value": "float"},
     ),
-    TableSpec(
-        "settlement",
-        "settlement.csv",
-        "決算",
-        "Settlement amounts (revenue, expenditure, balances)",
-        (
-            MUNI,
-            YEAR_COL,
-            ACCOUNT,
-            Col("item", SLUG),
-            *_amount_cols(True),
-            *PROVENANCE,
-        ),
-        ("municipality_code", "fiscal_year", "account", "item", "figure_kind", "source_id", "source_table"),
-        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"},
-    ),
+    _item_amounts("settlement", "settlement.csv", "決算", "Settlement amounts (revenue, expenditure, balances)"),
     TableSpec(
         "population",
         "population.csv",
@@ -473,22 +472,7 @@ SPECS: tuple[TableSpec, ...] = (
         ),
         {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"},
     ),
-    TableSpec(
-        "enterprise",
-        "enterprise.csv",
-        "公営企業",
-        "Public-enterprise statements",
-        (
-            MUNI,
-            YEAR_COL,
-            ACCOUNT,
-            Col("item", SLUG),
-            *_amount_cols(True),
-            *PROVENANCE,
-        ),
-        ("municipality_code", "fiscal_year", "account", "item", "figure_kind", "source_id", "source_table"),
-        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"},
-    ),
+    _item_amounts("enterprise", "enterprise.csv", "公営企業", "Public-enterprise statements"),
     TableSpec(
         "operating_stats",
         "operating_stats.csv",
