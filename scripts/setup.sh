@@ -27,5 +27,7 @@ if [ ! -f "$stamp" ] || [ "$req" -nt "$stamp" ] || [ requirements.txt -nt "$stam
   touch "$stamp"
 fi
 if [ "$profile" = "dev" ]; then
-  apt_install chromium chromium-driver fonts-noto-cjk
+  apt_install chromium chromium-driver fonts-noto-cjk redis-server
+  command -v npm >/dev/null || apt_install nodejs npm
+  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error  # axe-core for the accessibility test
 fi
