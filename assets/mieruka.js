@@ -8,3 +8,22 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     }
   }
 });
+
+/* <iframe> codes are rendered with a site-relative src (the same cached page for every host); when a reader opens
+   or focuses one, the src is made absolute with this site's origin so that it can be pasted on another site. */
+(function () {
+  function absolutise(area) {
+    if (!area || !area.classList || !area.classList.contains("embed-code")) { return; }
+    area.value = area.value.replace('src="/embed/', 'src="' + window.location.origin + "/embed/");
+  }
+  document.addEventListener("toggle", function (event) {
+    var target = event.target;
+    if (target && target.querySelector) { absolutise(target.querySelector("textarea.embed-code")); }
+  }, true);
+  document.addEventListener("focusin", function (event) {
+    absolutise(event.target);
+    if (event.target && event.target.classList && event.target.classList.contains("embed-code")) {
+      event.target.select();
+    }
+  });
+})();

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import indicators, overview, resident, shell
+from callbacks import embed, indicators, overview, resident, shell
 
 
 def register_all(app: Dash) -> None:
@@ -13,3 +13,4 @@ def register_all(app: Dash) -> None:
     overview.register(app)
     indicators.register(app)
     resident.register(app)
+    embed.register(app)

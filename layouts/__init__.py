@@ -8,6 +8,7 @@ from dash import html
 
 from layouts import (
     debt,
+    embed,
     enterprise,
     expenditure,
     funds,
@@ -38,9 +39,16 @@ PAGES: dict[str, Callable[[str], html.Div]] = {
 
 def page_layout(pathname: str | None, locale: str) -> html.Div:
     """The layout for a path, or the not-found page."""
+    if is_embed(pathname):
+        return embed.layout(locale)
     return PAGES.get(pathname or "/", not_found.layout)(locale)
+
+
+def is_embed(pathname: str | None) -> bool:
+    """Whether the path is an allowed embed (``/embed/<figure>``; unknown figures are not found)."""
+    return embed.figure_of(pathname) is not None
 
 
 def validation_layout() -> list[html.Div]:
     """Every page skeleton, so Dash can check callbacks whose outputs live on pages not yet shown."""
-    return [build("ja") for build in PAGES.values()]
+    return [*(build("ja") for build in PAGES.values()), embed.layout("ja")]

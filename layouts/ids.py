@@ -56,3 +56,10 @@ TAX_AMOUNT_INPUT = "tax-amount-input"
 TAX_SENTENCE = "tax-sentence-text"
 GLOSSARY_CONTENT = "glossary-content"
 GLOSSARY_TERM = "glossary-term"  # anchor prefix: f"{GLOSSARY_TERM}-{key}" on each entry of the 用語集
+
+# --- council and PR tools: data downloads and embeds ---
+DOWNLOAD_LINK = "tools-download-link"  # used as {"type": DOWNLOAD_LINK, "index": "<dataset>-<csv|xlsx>"}
+EMBED_SNIPPET = "tools-embed-text"  # the copyable <iframe> code: {"type": EMBED_SNIPPET, "index": "<figure>"}
+EMBED_CONTENT = "embed-content"
+EMBED_SENTENCE = "embed-sentence-text"
+EMBED_GRAPH = "embed-chart-graph"

@@ -7,10 +7,11 @@ from decimal import Decimal
 from dash import dcc, html
 
 from finance import formatting
-from finance.indicators import ChangeDrivers, Evaluation, IndicatorsPage, Section
+from finance.indicators import SOUNDNESS, ChangeDrivers, Evaluation, IndicatorsPage, Section
 from finance.status import Status
 from finance.text import t
-from layouts import components, figures, ids
+from finance.viewstate import ViewState
+from layouts import components, figures, ids, tools
 
 PAGE_DECIMALS = {"real_deficit_ratio": 2, "consolidated_real_deficit_ratio": 2, "fiscal_capability_index": 3}
 DEDUCTIONS = {"specific_revenue", "lat_included", "リ", "ヌ", "ル", "⑧", "⑨"}
@@ -329,6 +330,7 @@ def _section(
     heading_suffix: str = "",
     guide: tuple[float, float, str] | None = None,
     with_how: bool = True,
+    extra: list[object] | None = None,
 ) -> html.Section:
     evaluation = section.evaluation
     indicator = evaluation.indicator
@@ -383,11 +385,27 @@ def _section(
     source = published.source if published is not None else (section.trend[-1].source if section.trend else None)
     if source is not None:
         children.append(components.source_note(source, locale, kind=published.figure_kind if published else "決算"))
+    children += extra or []
     return html.Section(children, className="section indicator-section card")
 
 
-def content(page: IndicatorsPage, name: str, enterprise_names: dict[str, str], locale: str) -> list[object]:
-    """The filled indicators page."""
+def _tools(section: Section, query: str, base: str, name: str, locale: str) -> list[object]:
+    """Download links of the indicator's series and, for the soundness ratios, the <iframe> code."""
+    indicator = section.evaluation.indicator
+    out: list[object] = [
+        tools.download_links(f"indicator-{indicator}", query, locale, index=f"{indicator}-{section.account}")
+    ]
+    if indicator in SOUNDNESS and section.account == "general_etc":
+        title = t("tools.embed_indicator_title", locale, name=name, indicator=t(f"indicator.{indicator}.name", locale))
+        out.append(tools.embed_snippet(f"indicator-{indicator}", query, base, title, locale))
+    return out
+
+
+def content(
+    page: IndicatorsPage, name: str, enterprise_names: dict[str, str], locale: str, base: str = ""
+) -> list[object]:
+    """The filled indicators page; ``base`` is the site's origin for the <iframe> codes."""
+    query = ViewState(page.municipality_code, page.year, locale).as_query()
     year_label = formatting.fiscal_year_label(page.year, locale)
     parts: list[object] = [
         html.H1(t("indicators.heading", locale, name=name, year=year_label)),
@@ -396,7 +414,11 @@ def content(page: IndicatorsPage, name: str, enterprise_names: dict[str, str], l
     if page.empty:
         parts.append(html.P(t("indicators.no_data_page", locale, name=name), className="empty-state"))
         return parts
-    parts += [_section(s, locale) for s in page.soundness if s.trend or s.evaluation.published]
+    parts += [
+        _section(s, locale, extra=_tools(s, query, base, name, locale))
+        for s in page.soundness
+        if s.trend or s.evaluation.published
+    ]
     enterprise: list[object] = [
         html.H2(t("indicators.enterprise_heading", locale)),
         html.P(t("indicators.enterprise_lede", locale)),
@@ -421,7 +443,15 @@ def content(page: IndicatorsPage, name: str, enterprise_names: dict[str, str], l
                     className="empty-state",
                 )
             )
-        enterprise.append(_section(section, locale, heading_suffix=suffix, with_how=False))
+        enterprise.append(
+            _section(
+                section,
+                locale,
+                heading_suffix=suffix,
+                with_how=False,
+                extra=_tools(section, query, base, name, locale),
+            )
+        )
     parts.append(html.Div(enterprise, className="section"))
     if page.others:
         others: list[object] = [html.H2(t("indicators.other_heading", locale))]
@@ -430,6 +460,8 @@ def content(page: IndicatorsPage, name: str, enterprise_names: dict[str, str], l
             if section.evaluation.indicator == "ordinary_balance_ratio":
                 guide = (70.0, 80.0, t("line.guide", locale))
                 others.append(html.P(t("indicators.guideline_note", locale)))
-            others.append(_section(section, locale, guide=guide, with_how=False))
+            others.append(
+                _section(section, locale, guide=guide, with_how=False, extra=_tools(section, query, base, name, locale))
+            )
         parts.append(html.Div(others, className="section"))
     return parts

@@ -8,7 +8,8 @@ from dash import dcc, html
 from finance import formatting, narrative
 from finance.queries import Fact, OverviewPage, PerResident
 from finance.text import t
-from layouts import components, figures, ids
+from finance.viewstate import ViewState
+from layouts import components, figures, ids, tools
 
 SOUNDNESS = ("real_deficit_ratio", "consolidated_real_deficit_ratio", "real_debt_service_ratio", "future_burden_ratio")
 
@@ -136,7 +137,7 @@ def _cell(value: object, locale: str) -> str:
     return formatting.thousand_yen_table(None if pd.isna(value) else int(value), locale=locale)  # type: ignore[call-overload]
 
 
-def _trend(series: pd.DataFrame, locale: str) -> html.Section:
+def _trend(series: pd.DataFrame, locale: str, query: str = "", base: str = "", name: str = "") -> html.Section:
     years = [int(y) for y in series["fiscal_year"]]
     summary = t(
         "overview.trend_summary",
@@ -174,13 +175,15 @@ def _trend(series: pd.DataFrame, locale: str) -> html.Section:
             ),
             components.source_note(series["source"].iloc[-1], locale),
             html.Details([html.Summary(t("overview.trend_table", locale)), table], className="data-table"),
+            tools.download_links("totals", query, locale),
+            tools.embed_snippet("overview-trend", query, base, t("tools.embed_trend_title", locale, name=name), locale),
         ],
         className="section",
     )
 
 
-def content(page: OverviewPage, name: str, locale: str) -> list[object]:
-    """The filled overview page."""
+def content(page: OverviewPage, name: str, locale: str, base: str = "") -> list[object]:
+    """The filled overview page; ``base`` is the site's origin for the <iframe> code."""
     ov = page.overview
     parts: list[object] = _heading(name, ov.fiscal_year, locale)
     if not ov.has_settlement:
@@ -232,5 +235,6 @@ def content(page: OverviewPage, name: str, locale: str) -> list[object]:
             )
         )
     if not page.series.empty:
-        parts.append(_trend(page.series, locale))
+        query = ViewState(ov.municipality_code, ov.fiscal_year, locale).as_query()
+        parts.append(_trend(page.series, locale, query, base, name))
     return parts

@@ -37,8 +37,8 @@ def test_every_callback_id_exists_in_the_layouts(client, dash_app):
     from layouts import shell
 
     known = {i for i in shell.layout() if isinstance(i, str)}
-    for build in layouts.PAGES.values():
-        known |= {i for i in build("ja") if isinstance(i, str)}
+    for skeleton in layouts.validation_layout():  # every page and the embed skeleton
+        known |= {i for i in skeleton if isinstance(i, str)}
     known.add(ids.PAGE_CONTENT)
     deps = client.get("/_dash-dependencies").json
     used = set()

@@ -1,0 +1,76 @@
+"""HTTP adapter of the data downloads: ``GET /download/<dataset>.csv`` and ``.xlsx`` (tables: finance.exports).
+
+Query parameters ``m``, ``y`` and ``lang`` are read like the pages' (``finance.viewstate``), but a value that is
+given and not valid is refused with 400 and a plain message: a download must never silently be of another view.
+Missing parameters take the pages' defaults. Unknown datasets are 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flask import Flask, Response, abort, request
+
+from finance import exports, formatting, repository, viewstate
+
+MIMETYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+class BadRequest(ValueError):
+    """A parameter was given but is not valid."""
+
+
+def checked_view(params: Mapping[str, str]) -> viewstate.ViewState:
+    """The view of the query; given values must be valid exactly as written (else :class:`BadRequest`)."""
+    ds = repository.get()
+    if len(request.query_string) > viewstate.MAX_QUERY_LENGTH:
+        raise BadRequest("query too long / クエリが長すぎます")
+    view = viewstate.resolve(ds, params)
+    if "m" in params and view.municipality != params["m"]:
+        raise BadRequest("unknown municipality (m) / 団体コード m が正しくありません")
+    if "y" in params and view.year != formatting.parse_fiscal_year(params["y"]):
+        raise BadRequest("unknown fiscal year (y) / 年度 y が正しくありません")
+    if "lang" in params and view.locale != params["lang"]:
+        raise BadRequest("unknown language (lang): ja or en / 言語 lang は ja か en です")
+    if view.year is None or viewstate.checked(ds, view.as_dict()) is None:
+        raise BadRequest("no data for this view / この団体・年度のデータはありません")
+    return view
+
+
+def _plain(message: str, status: int) -> Response:
+    return Response(message + "\n", status=status, mimetype="text/plain")
+
+
+def download(dataset: str, fmt: str) -> Response:
+    """One dataset of the requested view as CSV or XLSX."""
+    if dataset not in exports.DATASETS or fmt not in exports.FORMATS:
+        abort(404)
+    try:
+        view = checked_view({k: v for k, v in request.args.items() if k in ("m", "y", "lang")})
+    except BadRequest as exc:
+        return _plain(str(exc), 400)
+    assert view.year is not None
+    table = exports.build(repository.get(), dataset, view.municipality, view.year, view.locale)
+    body = exports.to_csv(table) if fmt == "csv" else exports.to_xlsx(table)
+    name = f"mieruka-{view.municipality}-{view.year}-{dataset}.{fmt}"
+    response = Response(body, mimetype=MIMETYPES[fmt])
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def csv_download(dataset: str) -> Response:
+    return download(dataset, "csv")
+
+
+def xlsx_download(dataset: str) -> Response:
+    return download(dataset, "xlsx")
+
+
+def register(server: Flask) -> None:
+    """Add the download routes to the Flask server."""
+    server.add_url_rule("/download/<dataset>.csv", "download_csv", csv_download, methods=["GET"])
+    server.add_url_rule("/download/<dataset>.xlsx", "download_xlsx", xlsx_download, methods=["GET"])

@@ -1,0 +1,109 @@
+"""Embeddable figures at ``/embed/<figure>``: one chart with its title, one sentence, source and date, no chrome.
+
+The shell's header and footer (class ``site-chrome``) are hidden by CSS when the page holds an ``.embed-root``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from finance import formatting
+from finance.indicators import SOUNDNESS, Section
+from finance.queries import Source
+from finance.text import t
+from layouts import components, figures, ids
+from layouts import indicators as indicators_layout
+
+PREFIX = "/embed/"
+FIGURES: tuple[str, ...] = ("overview-trend", *(f"indicator-{name}" for name in SOUNDNESS))
+"""The figures that may be embedded (an allow-list: anything else is the not-found page)."""
+
+
+def figure_of(pathname: str | None) -> str | None:
+    """The embeddable figure of a path (``/embed/overview-trend`` → ``overview-trend``), else ``None``."""
+    if not pathname or not pathname.startswith(PREFIX):
+        return None
+    figure = pathname[len(PREFIX) :]
+    return figure if figure in FIGURES else None
+
+
+def layout(locale: str) -> html.Div:
+    """The embed skeleton; the embed callback fills it."""
+    return html.Div(dcc.Loading(html.Div(id=ids.EMBED_CONTENT), type="dot"), className="embed-root", lang=locale)
+
+
+def _frame(
+    title: str, sentence: str, body: object, source: Source | None, version: str, link: str, locale: str
+) -> list[object]:
+    footer: list[object] = []
+    note = components.source_note(source, locale)
+    if note is not None:
+        footer.append(note)
+    if source is not None:
+        footer.append(
+            html.P(t("tools.embed_as_of", locale, published=source.published, version=version), className="as-of")
+        )
+    footer.append(
+        html.P(
+            html.A(t("tools.embed_open", locale), href=link, target="_blank", rel="noopener"), className="embed-open"
+        )
+    )
+    return [
+        html.H1(title, className="embed-title"),
+        html.P(sentence, id=ids.EMBED_SENTENCE, className="embed-sentence"),
+        body,
+        html.Div(footer, className="embed-footer"),
+    ]
+
+
+def _graph(figure: object, locale: str) -> dcc.Graph:
+    return dcc.Graph(
+        id=ids.EMBED_GRAPH,
+        figure=figure,
+        config={**figures.GRAPH_CONFIG, "locale": locale, "displayModeBar": False},
+        className="graph embed-graph",
+        responsive=True,
+    )
+
+
+def trend_content(
+    series: pd.DataFrame, sentence: str | None, name: str, query: str, version: str, locale: str
+) -> list[object]:
+    """The overview's revenue and expenditure trend as an embed."""
+    title = t("tools.embed_trend_title", locale, name=name)
+    if series.empty:
+        return _frame(title, t("tools.embed_no_data", locale), html.Div(), None, version, "/" + query, locale)
+    source = series["source"].iloc[-1]
+    body = _graph(figures.totals_bar(series, locale=locale).to_plotly_json(), locale)
+    return _frame(title, sentence or t("tools.embed_no_data", locale), body, source, version, "/" + query, locale)
+
+
+def indicator_content(section: Section | None, name: str, year: int, query: str, version: str, locale: str) -> list:
+    """One soundness ratio over the years against its lines, as an embed."""
+    if section is None:
+        return [html.P(t("tools.embed_no_data", locale), id=ids.EMBED_SENTENCE, className="embed-sentence")]
+    evaluation = section.evaluation
+    indicator = evaluation.indicator
+    official = t(f"indicator.{indicator}.name", locale)
+    title = t("tools.embed_indicator_title", locale, name=name, indicator=official)
+    sentence = t(
+        "tools.embed_indicator_sentence",
+        locale,
+        year=formatting.fiscal_year_label(year, locale),
+        indicator=official,
+        value=indicators_layout._value_text(section, locale),
+        status=t(f"status.{evaluation.status.value}", locale),
+    )
+    published = evaluation.published
+    source = published.source if published is not None else (section.trend[-1].source if section.trend else None)
+    body: object = html.P(t("tools.embed_no_data", locale), className="empty-state")
+    if section.has_numbers:
+        figure = figures.indicator_trend(
+            [(p.year, p.value, p.figure_kind) for p in section.trend],
+            indicators_layout._threshold_lines(section, locale),
+            locale=locale,
+            decimals=indicators_layout._decimals(indicator),
+        )
+        body = _graph(figure.to_plotly_json(), locale)
+    return _frame(title, sentence, body, source, version, "/indicators" + query, locale)

@@ -1,0 +1,64 @@
+"""Council and PR tools on the pages: 「CSVで保存 / Excelで保存」 links and the copyable <iframe> of a figure."""
+
+from __future__ import annotations
+
+from html import escape
+
+from dash import dcc, html
+
+from finance.text import t
+from layouts import ids
+
+EMBED_HEIGHT = 520
+
+
+def download_links(dataset: str, query: str, locale: str, index: str | None = None) -> html.P:
+    """The CSV / Excel link pair of a dataset for the current view (``query`` = ``"?m=…&y=…&lang=…"``)."""
+    key = index or dataset
+    return html.P(
+        [
+            html.Span(t("tools.download_label", locale) + " ", className="download-label"),
+            html.A(
+                t("tools.csv", locale),
+                href=f"/download/{dataset}.csv{query}",
+                id={"type": ids.DOWNLOAD_LINK, "index": f"{key}-csv"},
+                download="",
+            ),
+            " / ",
+            html.A(
+                t("tools.xlsx", locale),
+                href=f"/download/{dataset}.xlsx{query}",
+                id={"type": ids.DOWNLOAD_LINK, "index": f"{key}-xlsx"},
+                download="",
+            ),
+        ],
+        className="download-links",
+    )
+
+
+def iframe_code(figure: str, query: str, base: str, title: str) -> str:
+    """The ``<iframe>`` element that embeds ``/embed/<figure>`` of the view on another site."""
+    src = escape(f"{base}/embed/{figure}{query}", quote=True)
+    return (
+        f'<iframe src="{src}" title="{escape(title, quote=True)}" width="100%" height="{EMBED_HEIGHT}" '
+        'style="border:0;max-width:800px" loading="lazy"></iframe>'
+    )
+
+
+def embed_snippet(figure: str, query: str, base: str, title: str, locale: str) -> html.Details:
+    """A collapsed block with the figure's <iframe> code in a read-only text area, ready to copy."""
+    code = iframe_code(figure, query, base, t("tools.embed_frame_title", locale, title=title))
+    return html.Details(
+        [
+            html.Summary(t("tools.embed_summary", locale)),
+            html.P(t("tools.embed_hint", locale)),
+            dcc.Textarea(
+                id={"type": ids.EMBED_SNIPPET, "index": figure},
+                value=code,
+                readOnly=True,
+                rows=3,
+                className="embed-code",
+            ),
+        ],
+        className="details embed-snippet",
+    )
