@@ -57,13 +57,20 @@ def _frame(
     ]
 
 
-def _graph(figure: object, locale: str) -> dcc.Graph:
+EMBED_GRAPH_HEIGHT = 300  # with the title, sentence and source it fits the 520 px <iframe> the site offers
+
+
+def _graph(figure: dict[str, object], locale: str) -> dcc.Graph:
+    layout = dict(figure.get("layout") or {})  # type: ignore[call-overload]
+    layout["height"] = EMBED_GRAPH_HEIGHT
+    figure = {**figure, "layout": layout}
     return dcc.Graph(
         id=ids.EMBED_GRAPH,
         figure=figure,
         config={**figures.GRAPH_CONFIG, "locale": locale, "displayModeBar": False},
         className="graph embed-graph",
         responsive=True,
+        style={"height": f"{EMBED_GRAPH_HEIGHT}px"},  # dcc.Graph is 450 px tall unless told
     )
 
 

@@ -51,13 +51,18 @@ def embed_snippet(figure: str, query: str, base: str, title: str, locale: str) -
     return html.Details(
         [
             html.Summary(t("tools.embed_summary", locale)),
-            html.P(t("tools.embed_hint", locale)),
-            dcc.Textarea(
-                id={"type": ids.EMBED_SNIPPET, "index": figure},
-                value=code,
-                readOnly=True,
-                rows=3,
-                className="embed-code",
+            html.Label(  # the hint names the text area for screen readers
+                [
+                    html.Span(t("tools.embed_hint", locale), className="embed-hint"),
+                    dcc.Textarea(
+                        id={"type": ids.EMBED_SNIPPET, "index": figure},
+                        value=code,
+                        readOnly=True,
+                        rows=3,
+                        className="embed-code",
+                    ),
+                ],
+                className="embed-label",
             ),
         ],
         className="details embed-snippet",

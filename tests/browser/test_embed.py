@@ -1,0 +1,124 @@
+"""Embeds and permalinks in a real browser: /embed/* framed by a page of another origin, and a shared link."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from finance import narrative, queries
+from layouts import ids
+from tests.browser.conftest import _free_port, screenshot
+from tests.conftest import DATA, ROOT
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def host_origin() -> str:
+    """The origin of the page that embeds the chart (another loopback port)."""
+    return f"http://127.0.0.1:{_free_port()}"
+
+
+@pytest.fixture(scope="module")
+def framed_server_url(tmp_path_factory, host_origin) -> Iterator[str]:
+    """The app under gunicorn, as the session fixture starts it, with MIERUKA_FRAME_ANCESTORS = the host origin."""
+    port = _free_port()
+    env = {
+        **os.environ,
+        "MIERUKA_DATA_DIR": str(DATA),
+        "MIERUKA_BIND": f"127.0.0.1:{port}",
+        "MIERUKA_CACHE_TYPE": "FileSystemCache",
+        "MIERUKA_CACHE_DIR": str(tmp_path_factory.mktemp("cache-embed")),
+        "MIERUKA_ACCESS_LOG": str(tmp_path_factory.mktemp("log-embed") / "access.log"),
+        "MIERUKA_FRAME_ANCESTORS": host_origin,
+    }
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    proc = subprocess.Popen(
+        [str(gunicorn), "--config", "gunicorn.conf.py", "app:server"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                out = proc.stdout.read().decode() if proc.stdout else ""
+                raise RuntimeError(f"gunicorn did not start:\n{out}") from None
+            time.sleep(0.2)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def host_page(tmp_path_factory, host_origin, framed_server_url) -> Iterator[str]:
+    """A tiny page on the other origin with the <iframe> code the site offers."""
+    folder = tmp_path_factory.mktemp("host")
+    src = f"{framed_server_url}/embed/overview-trend?m=012149&y=2013"
+    (folder / "index.html").write_text(
+        '<!doctype html><html lang="ja"><head><meta charset="utf-8"><link rel="icon" href="data:,">'
+        "<title>広報ページ</title></head><body>"
+        f'<h1>市の広報</h1><iframe src="{src}" title="歳入・歳出の推移" width="100%" height="520" '
+        'style="border:0;max-width:800px"></iframe></body></html>',
+        encoding="utf-8",
+    )
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
+    port = int(host_origin.rsplit(":", 1)[1])
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield host_origin + "/index.html"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_brw_embed_renders_inside_an_iframe_of_another_origin(host_page, page_factory, dataset):
+    page = page_factory(900, 700)
+    page.goto(host_page)
+    frame = page.frame_locator("iframe")
+    sentence = narrative.total_sentence(queries.overview(dataset, "012149", 2013), "ja")
+    assert sentence
+    frame.locator(f"#{ids.EMBED_SENTENCE}").get_by_text(sentence).wait_for(timeout=30_000)
+    frame.locator(f"#{ids.EMBED_GRAPH} .main-svg .trace").first.wait_for(timeout=30_000)
+    frame.locator(".embed-title").get_by_text("稚内市の歳入・歳出の推移").wait_for()
+    assert "出典" in frame.locator(".embed-footer").inner_text()
+    assert not frame.locator(".site-header").is_visible()  # no site chrome inside the frame
+    screenshot(page, "embed-overview-trend-in-iframe")
+    assert page.errors == []
+
+
+def test_brw_permalink_restores_municipality_year_language_and_sentence(server_url, page_factory, dataset):
+    page = page_factory()
+    page.goto(server_url + "/?m=015130&y=2010&lang=en")
+    sentence = narrative.total_sentence(queries.overview(dataset, "015130", 2010), "en")
+    assert sentence
+    page.locator(f"#{ids.OVERVIEW_SENTENCE}").get_by_text(sentence).wait_for(timeout=30_000)
+    assert "Nakatonbetsu" in page.inner_text(f"#{ids.MUNICIPALITY_SELECT}")
+    assert "FY2010" in page.inner_text(f"#{ids.YEAR_SELECT}")
+    assert page.is_checked(f"#{ids.LANG_RADIO} input[value='en']")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert "m=015130" in page.url and "y=2010" in page.url and "lang=en" in page.url
+    assert page.errors == []
