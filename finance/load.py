@@ -183,10 +183,29 @@ def _read_fast(text: str, raw: bytes) -> pd.DataFrame | None:
         return None
     if len(set(header)) != len(header) or any("." in h and h.rsplit(".", 1)[0] in header for h in header):
         return None  # duplicated column names (pandas renames them "x.1"): let the careful reader report them
-    if frame.isna().to_numpy().any():  # short records are padded with NaN by pandas
+    if frame.isna().to_numpy().any() or _irregular_records(text, len(header)):
         return None
     frame.index = pd.RangeIndex(2, len(frame) + 2, name="line")
     return frame.astype(object)
+
+
+def _irregular_records(text: str, width: int) -> bool:
+    """Whether a record is short or empty (``,,,``): pandas pads short records with "" and keeps empty ones.
+
+    The careful reader reports a short record as ``field_count`` and skips an empty one, as a spreadsheet export
+    of trailing empty rows needs. Here every physical line is one record (checked by the caller).
+    """
+    for line in text.split("\n")[1:]:
+        line = line.removesuffix("\r")
+        if not line:
+            continue
+        if '"' in line:
+            cells = next(csv.reader([line]))
+            if len(cells) != width or not any(c.strip() for c in cells):
+                return True
+        elif line.count(",") != width - 1 or not line.replace(",", "").strip():
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------

@@ -55,11 +55,11 @@ THRESHOLD_LEVELS = ("early", "rebuilding", "permission", "management", "guide_lo
 PEER_DATASETS = ("ratios", "staff", "settlement_share", "operating_stats")
 
 _SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
-_INT = re.compile(r"^-?\d+$")
-_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
-_YEAR = re.compile(r"^\d{4}$")
-_PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_CODE6 = re.compile(r"^\d{6}$")
+_INT = re.compile(r"^-?\d+$", re.ASCII)  # ASCII: full-width 「１２３」 is not a number here
+_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$", re.ASCII)
+_YEAR = re.compile(r"^\d{4}$", re.ASCII)
+_PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$", re.ASCII)
+_CODE6 = re.compile(r"^\d{6}$", re.ASCII)
 YEAR_MIN, YEAR_MAX = 1950, 2100
 
 
@@ -111,7 +111,7 @@ COUNT = Kind("count", lambda v: bool(_INT.match(v)) and int(v) >= 0, "integer", 
 POSITIVE = Kind("positive", lambda v: bool(_INT.match(v)) and int(v) > 0, "integer", "positive")
 DECIMAL = Kind("decimal", lambda v: bool(_DECIMAL.match(v)), "number", "decimal")
 YEAR = Kind("year", lambda v: bool(_YEAR.match(v)) and YEAR_MIN <= int(v) <= YEAR_MAX, "integer", "year")
-DATE = Kind("date", lambda v: bool(re.match(r"^\d{4}-\d{2}-\d{2}$", v)) and _valid_date(v), "date", "date")
+DATE = Kind("date", lambda v: bool(re.match(r"^\d{4}-\d{2}-\d{2}$", v, re.ASCII)) and _valid_date(v), "date", "date")
 PUBLISHED = Kind("published", lambda v: bool(_PUBLISHED.match(v)), "string", "published")
 
 
