@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 import pandas as pd
 
@@ -193,7 +194,14 @@ _YEAR_TABLES = ("settlement", "ratios", "enterprise", "funds", "debt")
 
 
 def year_kinds(ds: Dataset, code: str) -> dict[int, str]:
-    """Each fiscal year with any figure, mapped to its most certain kind (決算 before 決算見込 before 計画)."""
+    """Each fiscal year with any figure, mapped to its most certain kind (決算 before 決算見込 before 計画).
+
+    Asked on every request (each callback re-checks the view), so it is memoised per municipality.
+    """
+    key = ("year_kinds", code)
+    found = ds.memo.get(key)
+    if found is not None:
+        return dict(cast("dict[int, str]", found))
     best: dict[int, str] = {}
     for name in _YEAR_TABLES:
         frame = ds.rows(name, code)
@@ -201,7 +209,9 @@ def year_kinds(ds: Dataset, code: str) -> dict[int, str]:
         for year, kind in zip(block["fiscal_year"].astype(int), block["figure_kind"], strict=True):
             if year not in best or KIND_ORDER[kind] < KIND_ORDER[best[year]]:
                 best[year] = kind
-    return dict(sorted(best.items()))
+    result = dict(sorted(best.items()))
+    ds.memo[key] = result
+    return dict(result)
 
 
 def fiscal_years(ds: Dataset, code: str) -> list[int]:
@@ -233,13 +243,22 @@ def settlement_fact(
     ds: Dataset, code: str, year: int, item: str, accounts: tuple[str, ...] = _TOTAL_ACCOUNTS
 ) -> Fact | None:
     """The preferred settlement figure of an item for one year (see :func:`_best` for the order)."""
-    rows = [r for r in ds.records("settlement", code) if r["fiscal_year"] == year and r["item"] == item
-            and r["account"] in accounts]  # fmt: skip
+    rows = [
+        r
+        for r in ds.records("settlement", code)
+        if r["fiscal_year"] == year and r["item"] == item and r["account"] in accounts
+    ]
     if not rows:
         return None
     order = {a: i for i, a in enumerate(accounts)}
-    best = min(rows, key=lambda r: (KIND_ORDER[str(r["figure_kind"])], order[str(r["account"])],
-                                    UNIT_FACTORS.get(str(r["published_unit"]), 0)))  # fmt: skip
+    best = min(
+        rows,
+        key=lambda r: (
+            KIND_ORDER[str(r["figure_kind"])],
+            order[str(r["account"])],
+            UNIT_FACTORS.get(str(r["published_unit"]), 0),
+        ),
+    )
     return _fact(ds, best)
 
 
@@ -288,8 +307,11 @@ def latest_stock(ds: Dataset, table: str, code: str, year: int, **filters: str) 
 
 def published_ratios(ds: Dataset, code: str, year: int, account: str = "general_etc") -> tuple[PublishedRatio, ...]:
     """The published indicator values of a year for one account (the four 健全化判断比率 for ``general_etc``)."""
-    rows = [r for r in ds.records("ratios", code)
-            if r["fiscal_year"] == year and r["account"] == account and r["scenario"] == ""]  # fmt: skip
+    rows = [
+        r
+        for r in ds.records("ratios", code)
+        if r["fiscal_year"] == year and r["account"] == account and r["scenario"] == ""
+    ]
     out: list[PublishedRatio] = []
     for row in sorted(rows, key=lambda r: KIND_ORDER[str(r["figure_kind"])]):  # stable: file order within a kind
         if any(r.indicator == row["indicator"] for r in out):
@@ -344,9 +366,14 @@ def components(
     When several printed tables hold components for the same year (a plan's projections), ``source_table``
     chooses one; without it the most complete table is used.
     """
-    rows = [r for r in ds.records("ratio_components", code)
-            if r["fiscal_year"] == year and r["indicator"] == indicator and r["account"] == account
-            and r["scenario"] in ("", scenario)]  # fmt: skip
+    rows = [
+        r
+        for r in ds.records("ratio_components", code)
+        if r["fiscal_year"] == year
+        and r["indicator"] == indicator
+        and r["account"] == account
+        and r["scenario"] in ("", scenario)
+    ]
     if source_table is not None:
         rows = [r for r in rows if r["source_table"] == source_table]
     else:
@@ -418,23 +445,29 @@ class OverviewPage:
 
 
 def sources_used(ds: Dataset, code: str) -> tuple[Source, ...]:
-    """The documents a municipality's figures come from (for the footer), in id order."""
+    """The documents a municipality's figures come from (for the footer), in id order; memoised per municipality."""
+    key = ("sources_used", code)
+    found = ds.memo.get(key)
+    if found is not None:
+        return found  # type: ignore[return-value]
     ids: set[str] = set()
     for name in ("settlement", "ratios", "enterprise", "funds", "debt", "staff", "population"):
         ids |= set(ds.rows(name, code)["source_id"])
-    src = ds["sources"].set_index("source_id")
-    return tuple(
+    sources = _sources(ds)
+    result = tuple(
         Source(
             i,
-            str(src.loc[i, "title_ja"]),
-            str(src.loc[i, "title_en"]),
-            str(src.loc[i, "publisher_ja"]),
-            str(src.loc[i, "published"]),
+            str(sources[i]["title_ja"]),
+            str(sources[i]["title_en"]),
+            str(sources[i]["publisher_ja"]),
+            str(sources[i]["published"]),
             "",
             "",
         )
         for i in sorted(ids)
     )
+    ds.memo[key] = result
+    return result
 
 
 def overview_page(ds: Dataset, code: str, year: int) -> OverviewPage:
