@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from dash import dcc, html
+from dash import html
 
 from finance.text import t
 from layouts import ids
@@ -46,23 +46,19 @@ def iframe_code(figure: str, query: str, base: str, title: str) -> str:
 
 
 def embed_snippet(figure: str, query: str, base: str, title: str, locale: str) -> html.Details:
-    """A collapsed block with the figure's <iframe> code in a read-only text area, ready to copy."""
+    """A collapsed block with the figure's <iframe> code, selected on focus, ready to copy."""
     code = iframe_code(figure, query, base, t("tools.embed_frame_title", locale, title=title))
     return html.Details(
         [
             html.Summary(t("tools.embed_summary", locale)),
-            html.Label(  # the hint names the text area for screen readers
-                [
-                    html.Span(t("tools.embed_hint", locale), className="embed-hint"),
-                    dcc.Textarea(
-                        id={"type": ids.EMBED_SNIPPET, "index": figure},
-                        value=code,
-                        readOnly=True,
-                        rows=3,
-                        className="embed-code",
-                    ),
-                ],
-                className="embed-label",
+            html.P(t("tools.embed_hint", locale), className="embed-hint"),
+            html.Pre(  # not a dcc.Textarea: its re-render on click would undo the origin added by mieruka.js
+                code,
+                id={"type": ids.EMBED_SNIPPET, "index": figure},
+                className="embed-code",
+                tabIndex="0",
+                role="textbox",
+                **{"aria-readonly": "true", "aria-label": t("tools.embed_hint", locale)},
             ),
         ],
         className="details embed-snippet",
