@@ -19,48 +19,6 @@ cache = Cache()
 
 
 @cache.memoize()
-def revenue_page(municipality: str, year: int) -> breakdown.RevenuePage:
-    """:func:`finance.breakdown.revenue_page`, memoised by (municipality, year)."""
-    return breakdown.revenue_page(repository.get(), municipality, year)
-
-
-@cache.memoize()
-def expenditure_page(municipality: str, year: int) -> breakdown.ExpenditurePage:
-    """:func:`finance.breakdown.expenditure_page`, memoised by (municipality, year)."""
-    return breakdown.expenditure_page(repository.get(), municipality, year)
-
-
-@cache.memoize()
-def funds_page(municipality: str, year: int) -> breakdown.FundsPage:
-    """:func:`finance.breakdown.funds_page`, memoised by (municipality, year)."""
-    return breakdown.funds_page(repository.get(), municipality, year)
-
-
-@cache.memoize()
-def debt_page(municipality: str, year: int) -> breakdown.DebtPage:
-    """:func:`finance.breakdown.debt_page`, memoised by (municipality, year)."""
-    return breakdown.debt_page(repository.get(), municipality, year)
-
-
-@cache.memoize()
-def staff_page(municipality: str, year: int) -> breakdown.StaffPage:
-    """:func:`finance.breakdown.staff_page`, memoised by (municipality, year)."""
-    return breakdown.staff_page(repository.get(), municipality, year)
-
-
-@cache.memoize()
-def enterprise_page(municipality: str, year: int) -> breakdown.EnterprisePage:
-    """:func:`finance.breakdown.enterprise_page`, memoised by (municipality, year)."""
-    return breakdown.enterprise_page(repository.get(), municipality, year)
-
-
-@cache.memoize()
-def household(municipality: str, year: int) -> breakdown.Household:
-    """:func:`finance.breakdown.household` (30万円 a month), memoised by (municipality, year)."""
-    return breakdown.household(repository.get(), municipality, year)
-
-
-@cache.memoize()
 def tax_split(municipality: str, year: int, amount_yen: int) -> breakdown.TaxSplit:
     """:func:`finance.breakdown.tax_split`, memoised by (municipality, year, amount)."""
     return breakdown.tax_split(repository.get(), municipality, year, amount_yen)

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from dash import Dash, Input, Output
 
 from callbacks import cache
-from finance import queries, repository, viewstate
+from finance import breakdown, queries, repository, viewstate
 from finance.breakdown import MAX_TAX_YEN, MODES
 from finance.text import t
 from layouts import debt, enterprise, expenditure, funds, household, ids, revenue, staff, tax
@@ -46,24 +46,49 @@ def _no_view(locale: str) -> list[object]:
     return [t("app.no_municipality", locale)]
 
 
-def _page_callback(
-    fetch: Callable[[str, int], object], build: Callable[[object, str, str, str], list[object]]
-) -> Callable[[object, object], list[object]]:
+RENDERERS: dict[str, tuple[Callable[..., object], Callable[..., list[object]]]] = {
+    "revenue": (breakdown.revenue_page, revenue.content),
+    "expenditure": (breakdown.expenditure_page, expenditure.content),
+    "funds": (breakdown.funds_page, funds.content),
+    "debt": (breakdown.debt_page, debt.content),
+    "staff": (breakdown.staff_page, staff.content),
+    "enterprise": (breakdown.enterprise_page, enterprise.content),
+}
+
+
+@cache.cache.memoize()
+def render(page: str, municipality: str, year: int, mode: str, locale: str) -> list[object]:
+    """One resident page of a valid view, memoised whole (domain query and builder), keyed by primitives."""
+    ds = repository.get()
+    fetch, build = RENDERERS[page]
+    name = queries.municipality_name(ds, municipality, locale) or municipality
+    return build(fetch(ds, municipality, year), name, mode, locale)  # type: ignore[call-arg]
+
+
+@cache.cache.memoize()
+def render_household(municipality: str, year: int, locale: str) -> list[object]:
+    """「家計に例えると」 of a valid view, memoised whole."""
+    ds = repository.get()
+    name = queries.municipality_name(ds, municipality, locale) or municipality
+    return household.content(breakdown.household(ds, municipality, year), name, locale)
+
+
+def _page_callback(page: str) -> Callable[[object, object], list[object]]:
     def update(state: object, mode: object) -> list[object]:
         view, locale = _view(state)
         if view is None or view.year is None:
             return _no_view(locale)
-        return build(fetch(view.municipality, view.year), _name(view), checked_mode(mode), locale)
+        return render(page, view.municipality, view.year, checked_mode(mode), locale)
 
     return update
 
 
-update_revenue = _page_callback(cache.revenue_page, revenue.content)  # type: ignore[arg-type]
-update_expenditure = _page_callback(cache.expenditure_page, expenditure.content)  # type: ignore[arg-type]
-update_funds = _page_callback(cache.funds_page, funds.content)  # type: ignore[arg-type]
-update_debt = _page_callback(cache.debt_page, debt.content)  # type: ignore[arg-type]
-update_staff = _page_callback(cache.staff_page, staff.content)  # type: ignore[arg-type]
-update_enterprise = _page_callback(cache.enterprise_page, enterprise.content)  # type: ignore[arg-type]
+update_revenue = _page_callback("revenue")
+update_expenditure = _page_callback("expenditure")
+update_funds = _page_callback("funds")
+update_debt = _page_callback("debt")
+update_staff = _page_callback("staff")
+update_enterprise = _page_callback("enterprise")
 
 
 def update_household(state: object) -> list[object]:
@@ -71,7 +96,7 @@ def update_household(state: object) -> list[object]:
     view, locale = _view(state)
     if view is None or view.year is None:
         return _no_view(locale)
-    return household.content(cache.household(view.municipality, view.year), _name(view), locale)
+    return render_household(view.municipality, view.year, locale)
 
 
 def update_tax(state: object, amount: object) -> list[object]:

@@ -228,7 +228,7 @@ def graph(index: str, figure: object, locale: str, graph_type: str) -> object:
     height = getattr(getattr(figure, "layout", None), "height", None)
     return dcc.Graph(
         id={"type": graph_type, "index": index},
-        figure=figure,
+        figure=figure.to_plotly_json() if hasattr(figure, "to_plotly_json") else figure,  # plain dict: cheap to cache
         config={**GRAPH_CONFIG, "locale": locale, "displayModeBar": False},
         className="graph",
         responsive=True,

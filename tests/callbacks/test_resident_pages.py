@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from callbacks import resident
@@ -40,7 +41,7 @@ def test_revenue_wakkanai_h25(dash_app):
     assert "自主財源 77億6,854万円（31.5%）" in text and "依存財源 168億8,130万円（68.5%）" in text
     assert "市税 4,443,990 120,440円 18.0%" in text  # the table row (千円, per resident, share)
     items = next(g for g in _graphs(resident.update_revenue(WK, "total")) if g.id["index"] == "revenue-items")
-    assert "44億4,399万円" in list(items.figure.data[0].text)
+    assert "44億4,399万円" in list(go.Figure(items.figure).data[0].text)  # the graph holds the figure as a plain dict
     assert "出典:" in text and "2014-10" in text
     per = texts(resident.update_revenue(WK, "per_resident"))
     assert "市民1人あたりの歳入決算額は668,054円" in per
