@@ -32,6 +32,7 @@ TARGET_REPEAT_BYTES = 30_000  # 30 KB (decimal)
 TARGET_CACHED_P95 = 10.0
 TARGET_UNCACHED_P95 = 60.0
 TARGET_RPS = 1500.0
+QUIET_WAIT_S = 15  # at most this long per phase waiting for other processes to leave the CPU
 
 
 # --- machine load -------------------------------------------------------------------------------------------------
@@ -51,7 +52,9 @@ def cpu_idle(sample_s: float = 2.0) -> float:
     return (idle1 - idle0) / max(1, total1 - total0)
 
 
-def wait_quiet(phase: str, log: list[dict[str, object]], max_wait_s: float = 30, threshold: float = 0.9) -> None:
+def wait_quiet(
+    phase: str, log: list[dict[str, object]], max_wait_s: float = QUIET_WAIT_S, threshold: float = 0.9
+) -> None:
     """Wait (bounded) until other processes leave the CPU ≥ ``threshold`` idle; record what was found."""
     start = time.monotonic()
     idle = cpu_idle()
@@ -171,8 +174,8 @@ def report(r: dict[str, object]) -> str:
     quiet: list[dict[str, object]] = r["quiet"]  # type: ignore[assignment]
     busy = [q for q in quiet if float(q["idle"]) < 0.9]  # type: ignore[arg-type]
     lines += [
-        "CPU idle measured over 2 s before each phase (other processes on the machine; the run waits up to 30 s "
-        "for ≥ 90 % idle): "
+        "CPU idle measured over 2 s before each phase (other processes on the machine; the run waits up to "
+        f"{QUIET_WAIT_S} s for ≥ 90 % idle): "
         + ", ".join(f"{q['phase']} {float(q['idle']):.0%}" for q in quiet)  # type: ignore[arg-type]
         + ".",
     ]
@@ -370,8 +373,9 @@ def report(r: dict[str, object]) -> str:
     if prof:
         lines += [
             "",
-            "Where a **cached** request goes (cProfile of 15 warm requests through Flask's test client; shares of the "
-            "callback's own time, nested, so they overlap):",
+            "Where a **cached** request goes (cProfile of 15 warm requests through Flask's test client; shares are "
+            "relative to the callback function's time; nested calls overlap, and request hooks that run outside the "
+            "callback can appear too):",
             "",
         ]
         for label, info in prof.items():
@@ -440,7 +444,7 @@ def main() -> None:
     parser.add_argument(
         "--throttle-mbit", type=float, default=float(os.environ.get("MIERUKA_BENCH_THROTTLE_MBIT", "10"))
     )
-    parser.add_argument("--national-timeout", type=int, default=int(os.environ.get("MIERUKA_BENCH_NATIONAL_S", "180")))
+    parser.add_argument("--national-timeout", type=int, default=int(os.environ.get("MIERUKA_BENCH_NATIONAL_S", "300")))
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the finally blocks that stop the servers
     app_dir = args.app_dir.resolve()

@@ -4,11 +4,11 @@
 #   bash bench/run.sh [APP_DIR]
 #
 # APP_DIR: the app to measure (a checkout with app.py, gunicorn.conf.py, data/ and .venv/); default: this
-# repository. Takes about 6–8 minutes. Starts its own gunicorn servers on free 127.0.0.1 ports and stops them by PID.
+# repository. Takes about 8–11 minutes (2 cores). Starts its own gunicorn servers on free 127.0.0.1 ports and stops them by PID.
 # Knobs (environment): MIERUKA_BENCH_RUNS (browser runs per config, default 7), MIERUKA_BENCH_REQUESTS (latency
 # requests per callback, default 200), MIERUKA_BENCH_WRK_SECONDS (default 15), MIERUKA_BENCH_THROTTLE_MBIT
 # (emulated slow link for an extra first-visit run, default 10; 0 = skip), MIERUKA_BENCH_NATIONAL_S (time limit of
-# bench/national.py, default 180), MIERUKA_BENCH_REVISION (label of the measured revision, when APP_DIR is no git
+# bench/national.py, default 300), MIERUKA_BENCH_REVISION (label of the measured revision, when APP_DIR is no git
 # checkout).
 set -euo pipefail
 BENCH="$(cd "$(dirname "$0")" && pwd)"
