@@ -450,8 +450,8 @@ def main() -> None:
     app_dir = args.app_dir.resolve()
     out_dir = HERE / "out"
     out_dir.mkdir(exist_ok=True)
-    for stale in out_dir.glob("*"):
-        if stale.is_file():
+    for pattern in ("server-*.log", "access-*.log", "bodies-*.jsonl", "results.json"):  # only this script's files
+        for stale in out_dir.glob(pattern):
             stale.unlink()
     started = time.monotonic()
     quiet: list[dict[str, object]] = []
