@@ -93,7 +93,9 @@ def build_app(settings: Settings) -> dash.Dash:
         __name__,
         title="見える化 — 市町村の財政",
         update_title=None,
-        suppress_callback_exceptions=False,
+        # Dash copies the validation layout (every page skeleton, ~62 KB) into each index page, where only the
+        # debug tools use it: production relies on tests/integration/test_http.py's wiring test instead.
+        suppress_callback_exceptions=not settings.debug,
         serve_locally=True,
         compress=False,  # flask-compress is configured below (Dash's own switch picks its algorithm too late)
         assets_ignore=r"vendor/plotly-basic\.min\.js" if settings.plotly_bundle == "full" else "",
@@ -106,7 +108,8 @@ def build_app(settings: Settings) -> dash.Dash:
         ],
     )
     app.layout = shell.layout
-    app.validation_layout = html.Div([shell.layout(), *layouts.validation_layout()])
+    if settings.debug:
+        app.validation_layout = html.Div([shell.layout(), *layouts.validation_layout()])
     cache.init_app(app.server, config=settings.cache_config(dataset.version))
     callbacks.register_all(app)
     server = app.server
