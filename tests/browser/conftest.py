@@ -34,9 +34,8 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def server_url(tmp_path_factory) -> Iterator[str]:
-    """The app under gunicorn (2 sync workers, preload) with the bundled data, as a user would run it."""
+def run_gunicorn(tmp_path_factory, extra_env: dict[str, str]) -> Iterator[str]:
+    """Start the app under gunicorn with the bundled data on a free loopback port, yield its URL, stop it."""
     port = _free_port()
     env = {
         **os.environ,
@@ -45,6 +44,7 @@ def server_url(tmp_path_factory) -> Iterator[str]:
         "MIERUKA_CACHE_TYPE": "FileSystemCache",
         "MIERUKA_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
         "MIERUKA_ACCESS_LOG": str(tmp_path_factory.mktemp("log") / "access.log"),
+        **extra_env,
     }
     gunicorn = Path(sys.executable).with_name("gunicorn")
     proc = subprocess.Popen(
@@ -67,9 +67,17 @@ def server_url(tmp_path_factory) -> Iterator[str]:
                 out = proc.stdout.read().decode() if proc.stdout else ""
                 raise RuntimeError(f"gunicorn did not start:\n{out}") from None
             time.sleep(0.2)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=30)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory) -> Iterator[str]:
+    """The app under gunicorn (2 sync workers, preload) with the bundled data, as a user would run it."""
+    yield from run_gunicorn(tmp_path_factory, {})
 
 
 @pytest.fixture(scope="session")

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import subprocess
-import sys
 import threading
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from finance import narrative, queries
 from layouts import ids
-from tests.browser.conftest import _free_port, screenshot
-from tests.conftest import DATA, ROOT
+from tests.browser.conftest import _free_port, run_gunicorn, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -32,40 +25,7 @@ def host_origin() -> str:
 @pytest.fixture(scope="module")
 def framed_server_url(tmp_path_factory, host_origin) -> Iterator[str]:
     """The app under gunicorn, as the session fixture starts it, with MIERUKA_FRAME_ANCESTORS = the host origin."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "MIERUKA_DATA_DIR": str(DATA),
-        "MIERUKA_BIND": f"127.0.0.1:{port}",
-        "MIERUKA_CACHE_TYPE": "FileSystemCache",
-        "MIERUKA_CACHE_DIR": str(tmp_path_factory.mktemp("cache-embed")),
-        "MIERUKA_ACCESS_LOG": str(tmp_path_factory.mktemp("log-embed") / "access.log"),
-        "MIERUKA_FRAME_ANCESTORS": host_origin,
-    }
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    proc = subprocess.Popen(
-        [str(gunicorn), "--config", "gunicorn.conf.py", "app:server"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                out = proc.stdout.read().decode() if proc.stdout else ""
-                raise RuntimeError(f"gunicorn did not start:\n{out}") from None
-            time.sleep(0.2)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=30)
+    yield from run_gunicorn(tmp_path_factory, {"MIERUKA_FRAME_ANCESTORS": host_origin})
 
 
 @pytest.fixture(scope="module")
