@@ -5,6 +5,8 @@
  *   becomes a named radiogroup and the labels lose their option role.
  * - dcc.Dropdown's keyboard focus target is an <input aria-hidden="true"> that receives Tab: a focusable element
  *   hidden from screen readers. It is unhidden and named after the control's <label> and its current value.
+ * - dcc.Checklist renders the same listbox/option structure around native checkboxes: the container becomes a
+ *   group named after its fieldset's legend (or its own aria-label) and the labels lose their option role.
  * Attributes are only written when they differ, so the observer never feeds itself.
  */
 (function () {
@@ -24,6 +26,18 @@
     root.querySelectorAll(".dash-radioitems[role='listbox'], .dash-radioitems[role='radiogroup']").forEach(function (list) {
       set(list, "role", "radiogroup");
       var name = groupName(list);
+      if (name) set(list, "aria-label", name);
+      list.querySelectorAll("[role='option']").forEach(function (option) {
+        drop(option, "role");
+        drop(option, "aria-selected");
+      });
+    });
+    root.querySelectorAll("[role='listbox']").forEach(function (list) {
+      if (!list.querySelector("input[type='checkbox']")) return;
+      set(list, "role", "group");
+      var fieldset = list.closest("fieldset");
+      var legend = fieldset && fieldset.querySelector("legend");
+      var name = list.getAttribute("aria-label") || (legend ? legend.textContent.trim() : "");
       if (name) set(list, "aria-label", name);
       list.querySelectorAll("[role='option']").forEach(function (option) {
         drop(option, "role");

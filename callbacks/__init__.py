@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import embed, indicators, overview, resident, shell
+from callbacks import compare, embed, indicators, overview, resident, shell
 
 
 def register_all(app: Dash) -> None:
@@ -14,3 +14,4 @@ def register_all(app: Dash) -> None:
     indicators.register(app)
     resident.register(app)
     embed.register(app)
+    compare.register(app)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dash import html
 
 from layouts import (
+    compare,
     debt,
     embed,
     enterprise,
@@ -34,6 +35,7 @@ PAGES: dict[str, Callable[[str], html.Div]] = {
     "/household": household.layout,
     "/tax": tax.layout,
     "/glossary": glossary.layout,
+    "/compare": compare.layout,
 }
 
 

@@ -63,3 +63,7 @@ EMBED_SNIPPET = "tools-embed-text"  # the copyable <iframe> code: {"type": EMBED
 EMBED_CONTENT = "embed-content"
 EMBED_SENTENCE = "embed-sentence-text"
 EMBED_GRAPH = "embed-chart-graph"
+
+# compare
+COMPARE_SELECT = "compare-municipality-checklist"
+COMPARE_CONTENT = "compare-content"

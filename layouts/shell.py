@@ -18,6 +18,7 @@ PAGES_IN_NAV: tuple[tuple[str, str], ...] = (
     ("/enterprise", "nav.enterprise"),
     ("/household", "nav.household"),
     ("/tax", "nav.tax"),
+    ("/compare", "nav.compare"),
     ("/glossary", "nav.glossary"),
 )
 

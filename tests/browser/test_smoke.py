@@ -69,3 +69,16 @@ def test_brw004_municipality_without_settlement_and_404(server_url, page_factory
     wait_for_text(page, f"#{ids.PAGE_CONTENT}", "ページが見つかりません")
     # the only console error is the browser's note about the page's own 404 status
     assert [e for e in page.errors if "404 (NOT FOUND)" not in e] == []
+
+
+def test_brw005_compare_municipalities_on_a_phone(server_url, page_factory):
+    page = page_factory(390, 844)
+    page.goto(server_url + "/compare?m=012149&y=2013")
+    wait_for_text(page, f"#{ids.COMPARE_CONTENT}", "中央値")
+    text = page.inner_text(f"#{ids.COMPARE_CONTENT}")
+    assert "668,054円" in text and "1,939,269円" in text and "普通会計" in text
+    page.get_by_text("中頓別町", exact=True).first.click()  # untick Nakatonbetsu: the median follows the choice
+    wait_for_text(page, f"#{ids.COMPARE_CONTENT}", "中央値\t668,054円")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "compare-390")
+    assert page.errors == []

@@ -1,0 +1,85 @@
+"""Comparison page: several municipalities side by side on per-resident figures and indicators, with the median."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from finance import formatting
+from finance.compare import Cell, Row
+from finance.text import t
+from layouts import components, ids
+
+
+def layout(locale: str) -> html.Div:
+    """The page skeleton: the municipality checklist is filled and read by the compare callback."""
+    return html.Div(
+        [
+            html.H1(t("compare.heading", locale)),
+            html.P(t("compare.lede", locale), className="lede"),
+            html.Fieldset(
+                [
+                    html.Legend(t("compare.choose", locale)),
+                    dcc.Checklist(
+                        id=ids.COMPARE_SELECT,
+                        inline=True,
+                        className="compare-choice",
+                        inputClassName="lang-input",
+                        labelClassName="lang-label",
+                    ),
+                ]
+            ),
+            dcc.Loading(html.Div(id=ids.COMPARE_CONTENT), type="dot"),
+        ],
+        className="page page-compare",
+        lang=locale,
+    )
+
+
+def _value(cell: Cell, unit: str, locale: str) -> str:
+    if cell.value is None:
+        return (
+            formatting.published_ratio(None, cell.status, None, 1, locale)
+            if cell.status != "missing"
+            else t("common.no_data", locale)
+        )
+    if unit == "yen":
+        return formatting.yen(int(cell.value), locale=locale)
+    return formatting.percent(cell.value, decimals=1, mode="truncate", locale=locale)
+
+
+def _row_table(row: Row, locale: str) -> html.Section:
+    lines = [
+        [
+            cell.name,
+            _value(cell, row.unit, locale),
+            formatting.fiscal_year_label(cell.year, locale) if cell.year else "—",
+            t(f"compare.basis.{cell.account}", locale) if cell.account else "—",
+        ]
+        for cell in row.cells
+    ]
+    median = _value(
+        Cell("", "", row.median, None, "ok" if row.median is not None else "missing", None), row.unit, locale
+    )
+    lines.append([t("compare.median", locale), median, "", ""])
+    return html.Section(
+        [
+            html.H2(t(f"compare.measure.{row.measure}", locale)),
+            components.simple_table(
+                [
+                    t("compare.col_name", locale),
+                    t("compare.col_value", locale),
+                    t("compare.col_year", locale),
+                    t("compare.col_basis", locale),
+                ],
+                lines,
+            ),
+        ],
+        className="section",
+    )
+
+
+def content(rows: tuple[Row, ...], locale: str) -> list[object]:
+    """The comparison tables (code order, never ranked) with the median of the chosen set."""
+    if not rows or not rows[0].cells:
+        return [html.P(t("compare.none", locale), className="empty-state")]
+    return [html.P(t("compare.note", locale)), *[_row_table(row, locale) for row in rows]]
