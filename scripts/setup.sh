@@ -6,17 +6,8 @@ cd "$(dirname "$0")/.."
 profile="${1:-runtime}"
 req="requirements.txt"; [ "$profile" = "dev" ] && req="requirements-dev.txt"
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
-  echo "need root to run: $*" >&2; return 1; fi; }
-
-apt_install() {  # install the Debian packages that are missing
-  local missing=()
-  for pkg in "$@"; do dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg"); done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  echo "installing Debian packages: ${missing[*]}"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
+# shellcheck source=scripts/apt.sh
+source scripts/apt.sh
 
 if ! python3 -c "import venv, ensurepip" 2>/dev/null; then apt_install python3-venv; fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
