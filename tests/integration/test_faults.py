@@ -23,6 +23,7 @@ import redis
 
 from tests.conftest import DATA, ROOT
 from tests.integration.test_multi_instance import _ensure_redis_server, _free_port, _overview, _stop, _wait_healthy
+from tests.integration.test_startup import run_gunicorn_until_exit
 
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 WAKKANAI_2013 = "246億4,984万円"  # revenue of 稚内市 in the FY2013 settlement, as the overview prints it
@@ -175,16 +176,7 @@ def test_unreadable_data_is_a_clear_message(tmp_path, how, expected):
 
 def test_gunicorn_with_unreadable_file_exits_1(tmp_path):
     data = _broken_copy(tmp_path, "shift_jis")
-    env = {**os.environ, "MIERUKA_DATA_DIR": str(data), "MIERUKA_BIND": f"127.0.0.1:{_free_port()}"}
-    result = subprocess.run(
-        [str(GUNICORN), "--config", "gunicorn.conf.py", "app:server"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_gunicorn_until_exit(data, f"127.0.0.1:{_free_port()}")
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
     assert "settlement.csv 2行目" in output and "UTF-8" in output

@@ -11,15 +11,11 @@ from pathlib import Path
 from tests.conftest import DATA, ROOT
 
 
-def test_gunicorn_refuses_invalid_data(tmp_path: Path):
-    bad = tmp_path / "data"
-    shutil.copytree(DATA, bad)
-    lines = (bad / "settlement.csv").read_text(encoding="utf-8").splitlines()
-    lines[1] = lines[1].replace("012149", "012148", 1)
-    (bad / "settlement.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    env = {**os.environ, "MIERUKA_DATA_DIR": str(bad), "MIERUKA_BIND": "127.0.0.1:0"}
+def run_gunicorn_until_exit(data_dir: Path, bind: str) -> subprocess.CompletedProcess[str]:
+    """Start gunicorn as production does on ``data_dir`` and wait for it to exit (it must refuse bad data)."""
+    env = {**os.environ, "MIERUKA_DATA_DIR": str(data_dir), "MIERUKA_BIND": bind}
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    result = subprocess.run(
+    return subprocess.run(
         [str(gunicorn), "--config", "gunicorn.conf.py", "app:server"],
         cwd=ROOT,
         env=env,
@@ -28,6 +24,15 @@ def test_gunicorn_refuses_invalid_data(tmp_path: Path):
         timeout=60,
         check=False,
     )
+
+
+def test_gunicorn_refuses_invalid_data(tmp_path: Path):
+    bad = tmp_path / "data"
+    shutil.copytree(DATA, bad)
+    lines = (bad / "settlement.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("012149", "012148", 1)
+    (bad / "settlement.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_gunicorn_until_exit(bad, "127.0.0.1:0")
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert "データに誤りがあるため起動できません" in output and "Refusing to start" in output
