@@ -1,37 +1,76 @@
-"""What the user is looking at — municipality, fiscal year, language — read from untrusted input.
+"""What the user is looking at — municipality, year, display mode, selected figure, language — from untrusted input.
 
 Query strings and callback inputs come from the browser and may be forged: every value is checked against
 the data and replaced by a sensible default when it is unknown, so a bad link still opens a valid view.
+
+The URL of a view (the page is the path) has these parameters, always written in this order:
+
+``m``
+    municipality code (``012149``); unknown → the default municipality.
+``y``
+    fiscal year, any notation on input (``2013``, ``平成25年度``, ``H25``); written as the western year; left out
+    when the municipality has no year at all.
+``mode``
+    how the resident pages show amounts, one of :data:`finance.breakdown.MODES`; written only when it is not
+    ``total`` (so older links stay as they were).
+``fig``
+    the selected figure of the page, a slug (``revenue-trend``) matching :data:`FIGURE_PATTERN`; written only when
+    set. The page scrolls to it and marks it; navigating to another page drops it.
+``lang``
+    ``ja`` or ``en``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
 from finance import queries
+from finance.breakdown import MODES
 from finance.formatting import parse_fiscal_year
 from finance.load import Dataset
 from finance.text import DEFAULT_LOCALE, LOCALES
 
 MAX_QUERY_LENGTH = 512
+DEFAULT_MODE = "total"
+FIGURE_PATTERN = re.compile(r"[a-z0-9_-]{1,64}")
+"""A figure key (``fig``): lower-case letters, digits, ``_`` and ``-``, at most 64 characters."""
 
 
 @dataclass(frozen=True)
 class ViewState:
-    """A valid view: a known municipality, one of its fiscal years (or ``None`` if it has none) and a locale."""
+    """A valid view: municipality, fiscal year, locale, display mode and selected figure.
+
+    The municipality is a known one, the year one of its fiscal years (``None`` if it has none), the mode one of
+    :data:`finance.breakdown.MODES` and the figure a key (:data:`FIGURE_PATTERN`) or ``None``.
+    """
 
     municipality: str
     year: int | None
     locale: str
+    mode: str = DEFAULT_MODE
+    figure: str | None = None
 
     def as_query(self) -> str:
-        """``"?m=012149&y=2013&lang=ja"``: the stable link of this view."""
-        params = {"m": self.municipality, "lang": self.locale}
+        """``"?m=012149&y=2013&mode=per_resident&fig=revenue-trend&lang=ja"``: the stable link of this view.
+
+        Parameters come in the order m, y, mode, fig, lang; ``mode`` only when not ``total``, ``fig`` only when set.
+        """
+        params = {"m": self.municipality}
         if self.year is not None:
-            params = {"m": self.municipality, "y": str(self.year), "lang": self.locale}
+            params["y"] = str(self.year)
+        if self.mode != DEFAULT_MODE:
+            params["mode"] = self.mode
+        if self.figure is not None:
+            params["fig"] = self.figure
+        params["lang"] = self.locale
         return "?" + urlencode(params)
+
+    def without_figure(self) -> ViewState:
+        """The same view with no selected figure (a figure belongs to one page: links to other pages drop it)."""
+        return replace(self, figure=None)
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-friendly form for a ``dcc.Store``."""
@@ -43,6 +82,16 @@ def parse_query(search: str | None) -> dict[str, str]:
     if not isinstance(search, str) or len(search) > MAX_QUERY_LENGTH:
         return {}
     return {k: v[0] for k, v in parse_qs(search.lstrip("?"), keep_blank_values=False).items() if v}
+
+
+def checked_mode(mode: object) -> str:
+    """``mode`` if it is one of :data:`finance.breakdown.MODES`, else ``"total"``."""
+    return mode if isinstance(mode, str) and mode in MODES else DEFAULT_MODE
+
+
+def checked_figure(figure: object) -> str | None:
+    """``figure`` if it is a figure key (:data:`FIGURE_PATTERN`), else ``None``."""
+    return figure if isinstance(figure, str) and FIGURE_PATTERN.fullmatch(figure) else None
 
 
 def default_municipality(ds: Dataset) -> str:
@@ -58,7 +107,7 @@ def default_municipality(ds: Dataset) -> str:
 
 
 def resolve(ds: Dataset, params: Mapping[str, object]) -> ViewState:
-    """A valid :class:`ViewState` from raw parameters ``m`` (code), ``y`` (year, any notation) and ``lang``."""
+    """A valid :class:`ViewState` from the raw parameters ``m``, ``y``, ``mode``, ``fig`` and ``lang`` (see above)."""
     municipality = params.get("m")
     if not isinstance(municipality, str) or municipality not in ds.codes:
         municipality = default_municipality(ds)
@@ -70,19 +119,27 @@ def resolve(ds: Dataset, params: Mapping[str, object]) -> ViewState:
     years = queries.fiscal_years(ds, municipality)
     if year not in years:
         year = queries.default_year(ds, municipality)
-    return ViewState(municipality, year, locale)
+    return ViewState(municipality, year, locale, checked_mode(params.get("mode")), checked_figure(params.get("fig")))
 
 
 def from_store(data: object) -> ViewState | None:
-    """A :class:`ViewState` from a store's data, or ``None`` if it is not one (never trusted blindly)."""
+    """A :class:`ViewState` from a store's data, or ``None`` if it is not one (never trusted blindly).
+
+    A missing ``mode`` or ``figure`` means ``total`` and none; a present but invalid one makes the data forged.
+    """
     if not isinstance(data, dict):
         return None
     municipality, year, locale = data.get("municipality"), data.get("year"), data.get("locale")
-    if not isinstance(municipality, str) or locale not in LOCALES:
+    mode, figure = data.get("mode", DEFAULT_MODE), data.get("figure")
+    if not isinstance(municipality, str) or not isinstance(locale, str) or locale not in LOCALES:
         return None
     if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
         return None
-    return ViewState(municipality, year, str(locale))
+    if not isinstance(mode, str) or mode not in MODES:
+        return None
+    if figure is not None and checked_figure(figure) is None:
+        return None
+    return ViewState(municipality, year, locale, mode, figure)
 
 
 def checked(ds: Dataset, data: object) -> ViewState | None:

@@ -30,7 +30,7 @@ def test_sync_state_from_url_fills_selectors(dash_app):
     assert search == "?m=012149&y=2012&lang=ja"
     assert {"label": "稚内市", "value": "012149"} in names
     assert years[0]["value"] == 2013 and years[0]["label"] == "平成25年度（2013年度）"
-    assert store == {"municipality": "012149", "year": 2012, "locale": "ja"}
+    assert store == {"municipality": "012149", "year": 2012, "locale": "ja", "mode": "total", "figure": None}
 
 
 def test_sync_state_from_selectors_writes_the_url(dash_app):
