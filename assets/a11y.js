@@ -16,11 +16,10 @@
   function drop(el, name) {
     if (el.hasAttribute(name)) el.removeAttribute(name);
   }
-  function groupName(list) {
-    var own = list.getAttribute("aria-label");
-    if (own) return own;
+  function groupName(list) {  // the labelled holder first: its label follows the language, the list's copy does not
     var holder = list.parentElement && list.parentElement.closest("[aria-label]");
-    return holder ? holder.getAttribute("aria-label") : "";
+    if (holder) return holder.getAttribute("aria-label");
+    return list.getAttribute("aria-label") || "";
   }
   function repair(root) {
     root.querySelectorAll(".dash-radioitems[role='listbox'], .dash-radioitems[role='radiogroup']").forEach(function (list) {
@@ -69,7 +68,7 @@
   function start() {
     repair(document);
     new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true, attributes: true,
-      attributeFilter: ["role", "aria-hidden", "aria-expanded"] });
+      attributeFilter: ["role", "aria-hidden", "aria-expanded", "aria-label"] });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -1,4 +1,4 @@
-"""Resident-page callbacks: view state (+ the per-resident switch or the tax amount) → one memoised domain
+"""Resident-page callbacks: view state (its display mode included, or + the tax amount) → one memoised domain
 query → one page builder."""
 
 from __future__ import annotations
@@ -10,14 +10,9 @@ from dash import Dash, Input, Output
 
 from callbacks import cache
 from finance import breakdown, queries, repository, viewstate
-from finance.breakdown import MAX_TAX_YEN, MODES
+from finance.breakdown import MAX_TAX_YEN
 from finance.text import t
 from layouts import debt, enterprise, expenditure, funds, household, ids, revenue, staff, tax
-
-
-def checked_mode(mode: object) -> str:
-    """The switch value if it is one of :data:`finance.breakdown.MODES`, else ``"total"``."""
-    return mode if isinstance(mode, str) and mode in MODES else "total"
 
 
 def checked_amount(amount: object) -> int | None:
@@ -73,12 +68,12 @@ def render_household(municipality: str, year: int, locale: str) -> list[object]:
     return household.content(breakdown.household(ds, municipality, year), name, locale)
 
 
-def _page_callback(page: str) -> Callable[[object, object], list[object]]:
-    def update(state: object, mode: object) -> list[object]:
+def _page_callback(page: str) -> Callable[[object], list[object]]:
+    def update(state: object) -> list[object]:
         view, locale = _view(state)
         if view is None or view.year is None:
             return _no_view(locale)
-        return render(page, view.municipality, view.year, checked_mode(mode), locale)
+        return render(page, view.municipality, view.year, view.mode, locale)
 
     return update
 
@@ -110,20 +105,20 @@ def update_tax(state: object, amount: object) -> list[object]:
     return tax.content(cache.tax_split(view.municipality, view.year, yen), _name(view), locale)
 
 
-PAGES = (
-    (ids.REVENUE_CONTENT, ids.REVENUE_MODE_RADIO, update_revenue),
-    (ids.EXPENDITURE_CONTENT, ids.EXPENDITURE_MODE_RADIO, update_expenditure),
-    (ids.FUNDS_CONTENT, ids.FUNDS_MODE_RADIO, update_funds),
-    (ids.DEBT_CONTENT, ids.DEBT_MODE_RADIO, update_debt),
-    (ids.STAFF_CONTENT, ids.STAFF_MODE_RADIO, update_staff),
-    (ids.ENTERPRISE_CONTENT, ids.ENTERPRISE_MODE_RADIO, update_enterprise),
+PAGES = (  # the display mode comes with the view (URL ``mode``, the shell's one switch)
+    (ids.REVENUE_CONTENT, update_revenue),
+    (ids.EXPENDITURE_CONTENT, update_expenditure),
+    (ids.FUNDS_CONTENT, update_funds),
+    (ids.DEBT_CONTENT, update_debt),
+    (ids.STAFF_CONTENT, update_staff),
+    (ids.ENTERPRISE_CONTENT, update_enterprise),
 )
 
 
 def register(app: Dash) -> None:
     """Bind the resident-page callbacks to ``app``."""
-    for content_id, mode_id, update in PAGES:
-        app.callback(Output(content_id, "children"), Input(ids.STATE_STORE, "data"), Input(mode_id, "value"))(update)
+    for content_id, update in PAGES:
+        app.callback(Output(content_id, "children"), Input(ids.STATE_STORE, "data"))(update)
     app.callback(Output(ids.HOUSEHOLD_CONTENT, "children"), Input(ids.STATE_STORE, "data"))(update_household)
     app.callback(
         Output(ids.TAX_CONTENT, "children"), Input(ids.STATE_STORE, "data"), Input(ids.TAX_AMOUNT_INPUT, "value")

@@ -1,4 +1,5 @@
-"""Shell callbacks: URL ⇄ selectors (one circular callback), translated chrome, routing and the footer."""
+"""Shell callbacks: URL ⇄ selectors and display-mode switch (one circular callback), translated chrome, routing and
+the footer."""
 
 from __future__ import annotations
 
@@ -7,21 +8,24 @@ from dash import ClientsideFunction, Dash, Input, Output, ctx, html
 from finance import formatting, queries, repository, viewstate
 from finance.text import t
 from layouts import components, ids, page_layout
-from layouts.shell import nav_links
+from layouts.shell import MODE_PAGES, mode_options, nav_links
 
 
 def sync_state(
-    search: str | None, municipality: object, year: object, locale: object, triggered: str | None
+    search: str | None, municipality: object, year: object, mode: object, locale: object, triggered: str | None
 ) -> tuple[object, ...]:
     """Resolve the view from the URL (on load and back/forward) or from the selectors, and write both ways.
 
-    Returns the query string, municipality options and value, year options and value, locale and the store data.
+    A change of municipality, year, mode or language keeps the selected figure (``fig``) of the URL.
+    Returns the query string, municipality options and value, year options and value, mode, locale and the store
+    data.
     """
     ds = repository.get()
+    query = viewstate.parse_query(search)
     if triggered in (None, ids.URL):
-        params: dict[str, object] = dict(viewstate.parse_query(search))
+        params: dict[str, object] = dict(query)
     else:
-        params = {"m": municipality, "y": year, "lang": locale}
+        params = {"m": municipality, "y": year, "mode": mode, "fig": query.get("fig"), "lang": locale}
     state = viewstate.resolve(ds, params)
     names = [
         {"label": name_ja if state.locale == "ja" else f"{name_en} ({name_ja})", "value": code}
@@ -31,19 +35,34 @@ def sync_state(
         {"label": components.year_label(y, state.locale, kind), "value": y}
         for y, kind in reversed(queries.year_kinds(ds, state.municipality).items())
     ]
-    return (state.as_query(), names, state.municipality, years, state.year, state.locale, state.as_dict())
+    return (
+        state.as_query(),
+        names,
+        state.municipality,
+        years,
+        state.year,
+        state.mode,
+        state.locale,
+        state.as_dict(),
+    )
 
 
 def chrome_text(state: object, pathname: str | None) -> tuple[object, ...]:
-    """Labels, navigation and skip link in the chosen language."""
+    """Labels, navigation (keeping the view but not its figure), skip link and the display-mode switch (shown on
+    the pages that use it) in the chosen language."""
     view = viewstate.from_store(state)
     locale = view.locale if view else "ja"
+    mode_label = t("resident.mode.label", locale)
     return (
         t("common.site_name", locale),
         t("app.municipality", locale),
         t("app.year", locale),
-        nav_links(locale, pathname or "/", view.as_query() if view else ""),
+        nav_links(locale, pathname or "/", view.without_figure().as_query() if view else ""),
         t("app.skip_to_content", locale),
+        mode_options(locale),
+        mode_label,
+        mode_label,
+        pathname not in MODE_PAGES,
     )
 
 
@@ -72,8 +91,8 @@ def footer(state: object) -> list[object]:
     ]
 
 
-def _sync(search: str | None, municipality: object, year: object, locale: object) -> tuple[object, ...]:
-    return sync_state(search, municipality, year, locale, ctx.triggered_id if ctx.triggered else None)
+def _sync(search: str | None, municipality: object, year: object, mode: object, locale: object) -> tuple[object, ...]:
+    return sync_state(search, municipality, year, mode, locale, ctx.triggered_id if ctx.triggered else None)
 
 
 def register(app: Dash) -> None:
@@ -84,11 +103,13 @@ def register(app: Dash) -> None:
         Output(ids.MUNICIPALITY_SELECT, "value"),
         Output(ids.YEAR_SELECT, "options"),
         Output(ids.YEAR_SELECT, "value"),
+        Output(ids.MODE_RADIO, "value"),
         Output(ids.LANG_RADIO, "value"),
         Output(ids.STATE_STORE, "data"),
         Input(ids.URL, "search"),
         Input(ids.MUNICIPALITY_SELECT, "value"),
         Input(ids.YEAR_SELECT, "value"),
+        Input(ids.MODE_RADIO, "value"),
         Input(ids.LANG_RADIO, "value"),
     )(_sync)
     app.callback(
@@ -97,6 +118,10 @@ def register(app: Dash) -> None:
         Output(ids.YEAR_LABEL, "children"),
         Output(ids.NAV, "children"),
         Output(ids.SKIP_LINK, "children"),
+        Output(ids.MODE_RADIO, "options"),
+        Output(ids.MODE_LABEL, "children"),
+        Output(ids.MODE_GROUP, "aria-label"),
+        Output(ids.MODE_GROUP, "hidden"),
         Input(ids.STATE_STORE, "data"),
         Input(ids.URL, "pathname"),
     )(chrome_text)

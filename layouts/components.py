@@ -97,7 +97,7 @@ def simple_table(header: list[str], rows: list[list[str]]) -> html.Table:
 
 
 # ---------------------------------------------------------------------------------------------
-# Resident pages: glossary popovers, the total / per-resident / share switch, chart sections
+# Resident pages: glossary popovers, chart sections
 # ---------------------------------------------------------------------------------------------
 
 
@@ -136,33 +136,6 @@ def glossary_terms(keys: list[str] | tuple[str, ...], locale: str) -> html.Div |
             *[glossary_term(k, locale) for k in keys],
         ],
         className="terms",
-    )
-
-
-def mode_radio(component_id: str, locale: str) -> html.Div:
-    """The switch every amount chart of a page follows: total, per resident, share of the total."""
-    from dash import dcc
-
-    return html.Div(
-        [
-            html.Span(t("resident.mode.label", locale), className="mode-label", **{"aria-hidden": "true"}),
-            dcc.RadioItems(
-                id=component_id,
-                options=[
-                    {"label": t(f"resident.mode.{m}", locale), "value": m} for m in ("total", "per_resident", "share")
-                ],
-                value="total",
-                inline=True,
-                persistence=True,
-                persistence_type="session",
-                className="mode-radio",
-                inputClassName="mode-input",
-                labelClassName="mode-option",
-            ),
-        ],
-        className="mode-switch",
-        role="group",
-        **{"aria-label": t("resident.mode.label", locale)},
     )
 
 

@@ -14,7 +14,7 @@ from layouts import resident as r
 
 def layout(locale: str) -> html.Div:
     """The page skeleton; the debt callback fills it."""
-    return r.skeleton("debt", ids.DEBT_CONTENT, locale, ids.DEBT_MODE_RADIO)
+    return r.skeleton("debt", ids.DEBT_CONTENT, locale)
 
 
 def _coverage_section(page: DebtPage, mode: str, locale: str) -> html.Section | None:

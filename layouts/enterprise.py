@@ -16,7 +16,7 @@ STOCK_SERIES = ("ent_accumulated_deficit", "ent_bonds_outstanding", "ent_fund_sh
 
 def layout(locale: str) -> html.Div:
     """The page skeleton; the enterprise callback fills it."""
-    return r.skeleton("enterprise", ids.ENTERPRISE_CONTENT, locale, ids.ENTERPRISE_MODE_RADIO)
+    return r.skeleton("enterprise", ids.ENTERPRISE_CONTENT, locale)
 
 
 def _population_note(account: EnterpriseAccount, locale: str) -> str:

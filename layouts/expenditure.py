@@ -13,7 +13,7 @@ from layouts import resident as r
 
 def layout(locale: str) -> html.Div:
     """The page skeleton; the expenditure callback fills it."""
-    return r.skeleton("expenditure", ids.EXPENDITURE_CONTENT, locale, ids.EXPENDITURE_MODE_RADIO)
+    return r.skeleton("expenditure", ids.EXPENDITURE_CONTENT, locale)
 
 
 def content(page: ExpenditurePage, name: str, mode: str, locale: str) -> list[object]:

@@ -13,7 +13,7 @@ from layouts import resident as r
 
 def layout(locale: str) -> html.Div:
     """The page skeleton; the funds callback fills it."""
-    return r.skeleton("funds", ids.FUNDS_CONTENT, locale, ids.FUNDS_MODE_RADIO)
+    return r.skeleton("funds", ids.FUNDS_CONTENT, locale)
 
 
 def content(page: FundsPage, name: str, mode: str, locale: str) -> list[object]:

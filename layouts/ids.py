@@ -1,7 +1,7 @@
 """Every component id, declared once. Grammar: ``<scope>-<subject>-<kind>``, kebab-case, no '.' or '{'.
 
-scope: ``app`` for the shell, else the page name. kind: select | radio | store | link | content | text | graph |
-table | card | button | download.
+scope: ``app`` for the shell, else the page name. kind: select | radio | group | store | link | content | text |
+graph | table | card | button | download.
 """
 
 # shell
@@ -17,6 +17,9 @@ FOOTER_TEXT = "app-footer-text"
 MUNICIPALITY_LABEL = "app-municipality-label"
 YEAR_LABEL = "app-year-label"
 SKIP_LINK = "app-skip-link"
+MODE_RADIO = "app-mode-radio"  # total / per resident / share of the resident pages (URL parameter ``mode``)
+MODE_GROUP = "app-mode-group"  # the labelled group around it, shown only on the pages that use it
+MODE_LABEL = "app-mode-label"
 
 # overview
 OVERVIEW_CONTENT = "overview-content"
@@ -32,22 +35,16 @@ INDICATORS_ENTERPRISE_GRAPH = "indicators-enterprise-graph"
 # --- resident pages (revenue, expenditure, funds, debt, staff, enterprises, glossary, tax use) ---
 RESIDENT_GRAPH = "resident-chart-graph"  # used as {"type": RESIDENT_GRAPH, "index": "<page>-<chart>"}
 REVENUE_CONTENT = "revenue-content"
-REVENUE_MODE_RADIO = "revenue-mode-radio"
 REVENUE_SENTENCE = "revenue-sentence-text"
 EXPENDITURE_CONTENT = "expenditure-content"
-EXPENDITURE_MODE_RADIO = "expenditure-mode-radio"
 EXPENDITURE_SENTENCE = "expenditure-sentence-text"
 FUNDS_CONTENT = "funds-content"
-FUNDS_MODE_RADIO = "funds-mode-radio"
 FUNDS_SENTENCE = "funds-sentence-text"
 DEBT_CONTENT = "debt-content"
-DEBT_MODE_RADIO = "debt-mode-radio"
 DEBT_SENTENCE = "debt-sentence-text"
 STAFF_CONTENT = "staff-content"
-STAFF_MODE_RADIO = "staff-mode-radio"
 STAFF_SENTENCE = "staff-sentence-text"
 ENTERPRISE_CONTENT = "enterprise-content"
-ENTERPRISE_MODE_RADIO = "enterprise-mode-radio"
 ENTERPRISE_SENTENCE = "enterprise-sentence-text"
 HOUSEHOLD_CONTENT = "household-content"
 HOUSEHOLD_SENTENCE = "household-sentence-text"
@@ -67,3 +64,4 @@ EMBED_GRAPH = "embed-chart-graph"
 # compare
 COMPARE_SELECT = "compare-municipality-checklist"
 COMPARE_CONTENT = "compare-content"
+HANDOUT_LINKS = "tools-handout-content"  # the overview's links to /handout, /handout.pdf and /present

@@ -21,13 +21,11 @@ from layouts import components, figures, ids
 SETTLEMENT_SUBJECTS = ("revenue", "expenditure_kan", "expenditure_function", "expenditure_nature")
 
 
-def skeleton(page: str, content_id: str, locale: str, mode_id: str | None = None) -> html.Div:
-    """A page skeleton: the per-resident switch (kept across content updates) and the content a callback fills."""
-    children: list[object] = []
-    if mode_id is not None:
-        children.append(components.mode_radio(mode_id, locale))
-    children.append(dcc.Loading(html.Div(id=content_id), type="dot"))
-    return html.Div(children, className=f"page page-{page} page-resident", lang=locale)
+def skeleton(page: str, content_id: str, locale: str) -> html.Div:
+    """A page skeleton: the content a callback fills (the display-mode switch is the shell's, above it)."""
+    return html.Div(
+        dcc.Loading(html.Div(id=content_id), type="dot"), className=f"page page-{page} page-resident", lang=locale
+    )
 
 
 def heading(page: str, name: str, year: int, locale: str, kind: str = "決算") -> list[object]:

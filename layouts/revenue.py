@@ -13,7 +13,7 @@ from layouts import resident as r
 
 def layout(locale: str) -> html.Div:
     """The page skeleton; the revenue callback fills it."""
-    return r.skeleton("revenue", ids.REVENUE_CONTENT, locale, ids.REVENUE_MODE_RADIO)
+    return r.skeleton("revenue", ids.REVENUE_CONTENT, locale)
 
 
 def _itemised_years(page: RevenuePage, locale: str) -> str:

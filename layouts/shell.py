@@ -1,9 +1,11 @@
-"""The frame of every page: skip link, header with selectors, navigation, page container and footer."""
+"""The frame of every page: skip link, header with selectors, navigation, the display-mode switch of the resident
+pages, page container and footer."""
 
 from __future__ import annotations
 
 from dash import dcc, html
 
+from finance.breakdown import MODES
 from finance.text import DEFAULT_LOCALE, t
 from layouts import ids
 
@@ -22,9 +24,12 @@ PAGES_IN_NAV: tuple[tuple[str, str], ...] = (
     ("/glossary", "nav.glossary"),
 )
 
+MODE_PAGES: frozenset[str] = frozenset(("/revenue", "/expenditure", "/funds", "/debt", "/staff", "/enterprise"))
+"""The pages whose amounts follow the total / per-resident / share switch (it is hidden elsewhere)."""
+
 
 def nav_links(locale: str, pathname: str, query: str = "") -> list[object]:
-    """Navigation links that keep the current view (municipality, year, language) in their query string."""
+    """Navigation links that keep the current view (municipality, year, mode, language) in their query string."""
     links = []
     for path, key in PAGES_IN_NAV:
         label: list[object] = [t(key, locale)]
@@ -33,6 +38,40 @@ def nav_links(locale: str, pathname: str, query: str = "") -> list[object]:
         css = "nav-link" + (" is-current" if path == pathname else "")
         links.append(html.Li(dcc.Link(label, href=path + query, className=css)))
     return links
+
+
+def mode_options(locale: str) -> list[dict[str, str]]:
+    """The choices of the display-mode switch in ``locale``."""
+    return [{"label": t(f"resident.mode.{m}", locale), "value": m} for m in MODES]
+
+
+def mode_switch(locale: str) -> html.Div:
+    """The one switch every amount chart of the resident pages follows: total, per resident, share of the total.
+
+    Its value lives in the URL (``mode``), not in the browser: the state callback fills it and the chrome callback
+    shows it on :data:`MODE_PAGES` only.
+    """
+    return html.Div(
+        [
+            html.Span(
+                t("resident.mode.label", locale), id=ids.MODE_LABEL, className="mode-label", **{"aria-hidden": "true"}
+            ),
+            dcc.RadioItems(
+                id=ids.MODE_RADIO,
+                options=mode_options(locale),
+                value="total",
+                inline=True,
+                className="mode-radio",
+                inputClassName="mode-input",
+                labelClassName="mode-option",
+            ),
+        ],
+        id=ids.MODE_GROUP,
+        className="mode-switch",
+        role="group",
+        hidden=True,
+        **{"aria-label": t("resident.mode.label", locale)},
+    )
 
 
 def layout() -> html.Div:
@@ -105,7 +144,7 @@ def layout() -> html.Div:
                 ],
                 className="site-header site-chrome",
             ),
-            html.Main(html.Div(id=ids.PAGE_CONTENT), id="main", tabIndex="-1"),
+            html.Main([mode_switch(locale), html.Div(id=ids.PAGE_CONTENT)], id="main", tabIndex="-1"),
             html.Footer(html.Div(id=ids.FOOTER_TEXT), className="site-footer site-chrome"),
         ],
         className="app-root",

@@ -14,7 +14,7 @@ from layouts import resident as r
 
 def layout(locale: str) -> html.Div:
     """The page skeleton; the staff callback fills it."""
-    return r.skeleton("staff", ids.STAFF_CONTENT, locale, ids.STAFF_MODE_RADIO)
+    return r.skeleton("staff", ids.STAFF_CONTENT, locale)
 
 
 def _count_figure(page: StaffPage, mode: str, locale: str) -> object:

@@ -23,10 +23,10 @@ def _texts(component) -> str:
 
 
 def test_sync_state_from_url_fills_selectors(dash_app):
-    search, names, municipality, years, year, locale, store = shell.sync_state(
-        "?m=012149&y=2012&lang=ja", None, None, None, ids.URL
+    search, names, municipality, years, year, mode, locale, store = shell.sync_state(
+        "?m=012149&y=2012&lang=ja", None, None, None, None, ids.URL
     )
-    assert (municipality, year, locale) == ("012149", 2012, "ja")
+    assert (municipality, year, mode, locale) == ("012149", 2012, "total", "ja")
     assert search == "?m=012149&y=2012&lang=ja"
     assert {"label": "稚内市", "value": "012149"} in names
     assert years[0]["value"] == 2013 and years[0]["label"] == "平成25年度（2013年度）"
@@ -34,14 +34,65 @@ def test_sync_state_from_url_fills_selectors(dash_app):
 
 
 def test_sync_state_from_selectors_writes_the_url(dash_app):
-    search, _, municipality, years, year, locale, _ = shell.sync_state(
-        "?m=012149&y=2013", "015130", 2009, "en", ids.MUNICIPALITY_SELECT
+    search, _, municipality, years, year, mode, locale, _ = shell.sync_state(
+        "?m=012149&y=2013", "015130", 2009, "total", "en", ids.MUNICIPALITY_SELECT
     )
-    assert (municipality, year, locale) == ("015130", 2009, "en")
+    assert (municipality, year, mode, locale) == ("015130", 2009, "total", "en")
     assert search == "?m=015130&y=2009&lang=en"
     labels = {o["value"]: o["label"] for o in years}
     assert labels[2013] == "FY2013 (plan)"  # a year with plan figures only is labelled as such
     assert labels[2011] == "FY2011"
+
+
+def test_sync_state_permalink_with_mode_and_figure(dash_app):
+    search, _, municipality, _, year, mode, locale, store = shell.sync_state(
+        "?fig=revenue-trend&lang=en&mode=per_resident&y=H24&m=012149", None, None, None, None, ids.URL
+    )
+    assert (municipality, year, mode, locale) == ("012149", 2012, "per_resident", "en")
+    assert search == "?m=012149&y=2012&mode=per_resident&fig=revenue-trend&lang=en"  # one stable order
+    assert store == {
+        "municipality": "012149",
+        "year": 2012,
+        "locale": "en",
+        "mode": "per_resident",
+        "figure": "revenue-trend",
+    }
+
+
+def test_sync_state_mode_switch_writes_the_url_and_keeps_the_figure(dash_app):
+    url = "?m=012149&y=2013&fig=revenue-items&lang=ja"
+    search, *_, mode, _, store = shell.sync_state(url, "012149", 2013, "share", "ja", ids.MODE_RADIO)
+    assert mode == "share" and store["mode"] == "share"
+    assert search == "?m=012149&y=2013&mode=share&fig=revenue-items&lang=ja"
+    search, *_ = shell.sync_state(search, "012149", 2012, "share", "ja", ids.YEAR_SELECT)
+    assert search == "?m=012149&y=2012&mode=share&fig=revenue-items&lang=ja"  # another year keeps mode and figure
+    search, *_ = shell.sync_state(search, "012149", 2012, "total", "ja", ids.MODE_RADIO)
+    assert search == "?m=012149&y=2012&fig=revenue-items&lang=ja"  # back to totals: no mode parameter
+
+
+def test_sync_state_forged_mode_and_figure_fall_back(dash_app):
+    for bad in ("<script>", "Per_Resident", "total%00", "x" * 100):
+        search, *_, mode, _, store = shell.sync_state(
+            f"?m=012149&y=2013&mode={bad}&fig={bad}", None, None, None, None, ids.URL
+        )
+        assert mode == "total" and store["figure"] is None
+        assert search == "?m=012149&y=2013&lang=ja"
+    _, *_, mode, _, store = shell.sync_state("?m=012149", "012149", 2013, ["share"], "ja", ids.MODE_RADIO)
+    assert mode == "total" and store["mode"] == "total"
+
+
+def test_chrome_shows_the_mode_switch_on_resident_pages_only(dash_app):
+    state = {"municipality": "012149", "year": 2013, "locale": "en", "mode": "share", "figure": "revenue-trend"}
+    *_, nav, _, options, label, aria_label, hidden = shell.chrome_text(state, "/revenue")
+    assert hidden is False
+    assert [o["label"] for o in options] == ["Total", "Per resident", "Share"] and label == aria_label == "Show"
+    hrefs = [link.children.href for link in nav]
+    assert "/debt?m=012149&y=2013&mode=share&lang=en" in hrefs  # the mode goes along, the figure stays behind
+    assert all("fig=" not in h for h in hrefs)
+    for path in ("/", "/indicators", "/household", "/tax", "/glossary", "/compare", "/embed/overview-trend", None):
+        assert shell.chrome_text(state, path)[-1] is True, path
+    for path in ("/expenditure", "/funds", "/debt", "/staff", "/enterprise"):
+        assert shell.chrome_text(state, path)[-1] is False, path
 
 
 def test_overview_shows_wakkanai_h25_headline(dash_app):

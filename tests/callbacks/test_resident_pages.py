@@ -37,35 +37,39 @@ def _graphs(content):
 
 
 def test_revenue_wakkanai_h25(dash_app):
-    text = texts(resident.update_revenue(WK, "total"))
+    text = texts(resident.update_revenue(WK))
     assert "自主財源 77億6,854万円（31.5%）" in text and "依存財源 168億8,130万円（68.5%）" in text
     assert "市税 4,443,990 120,440円 18.0%" in text  # the table row (千円, per resident, share)
-    items = next(g for g in _graphs(resident.update_revenue(WK, "total")) if g.id["index"] == "revenue-items")
+    items = next(g for g in _graphs(resident.update_revenue(WK)) if g.id["index"] == "revenue-items")
     assert "44億4,399万円" in list(go.Figure(items.figure).data[0].text)  # the graph holds the figure as a plain dict
     assert "出典:" in text and "2014-10" in text
-    per = texts(resident.update_revenue(WK, "per_resident"))
+    per = texts(resident.update_revenue({**WK, "mode": "per_resident"}))
     assert "市民1人あたりの歳入決算額は668,054円" in per
     assert "人口36,898人（年度末の住民基本台帳人口、2014-03-31）" in per
 
 
 def test_revenue_year_without_items_says_so(dash_app):
-    text = texts(resident.update_revenue({**WK, "year": 2012}, "total"))
+    text = texts(resident.update_revenue({**WK, "year": 2012}))
     assert "平成24年度の歳入の内訳は、登録されている資料にありません。" in text
     assert "内訳がある年度: 平成25年度" in text
 
 
-def test_mode_switch_is_validated(dash_app):
-    forged = texts(resident.update_revenue(WK, "<script>"))
-    assert forged == texts(resident.update_revenue(WK, "total"))
-    assert resident.checked_mode(None) == "total" and resident.checked_mode("share") == "share"
+def test_mode_comes_from_the_stored_view(dash_app):
+    total = texts(resident.update_revenue(WK))  # a store without a mode (older data) shows totals
+    assert total == texts(resident.update_revenue({**WK, "mode": "total"}))
+    assert "平成25年度の歳入決算額は約246億円" in total
+    share = texts(resident.update_revenue({**WK, "mode": "share"}))
+    assert "平成25年度の歳入に占める自主財源の割合は31.5%です" in share
+    for forged in ("<script>", "", None, ["share"], 1):  # a forged mode makes the whole store untrusted
+        assert resident.update_revenue({**WK, "mode": forged}) == ["市町村を選んでください。"]
 
 
 def test_expenditure_labels_the_citys_own_headings(dash_app):
-    text = texts(resident.update_expenditure(WK, "total"))
+    text = texts(resident.update_expenditure(WK))
     assert "稚内市の一般会計の款" in text and "職員費" in text
     assert "平成25年度の歳出決算額は約243億円と、前年度と比較して約3億4千万円減少しています。" in text
     assert "性質別の歳出は、登録されている資料にありません" in text
-    nt = texts(resident.update_expenditure(NT, "total"))
+    nt = texts(resident.update_expenditure(NT))
     assert "目的別（使いみち別）の歳出は、登録されている資料にありません" in nt
     assert "人件費 473,000" in nt  # 人件費 473 百万円
 
@@ -76,39 +80,39 @@ def test_pages_for_kushiro_without_settlement_say_so(dash_app):
         (resident.update_expenditure, "歳出（一般会計・普通会計の決算）は、登録されている資料にありません"),
         (resident.update_funds, "基金の数値は、登録されている資料にありません"),
     ):
-        content = update(KS, "total")
+        content = update(KS)
         assert message in texts(content)
         assert _graphs(content) == []  # no empty chart
 
 
 def test_funds_and_debt(dash_app):
-    funds = texts(resident.update_funds({**NT, "year": 2011}, "total"))
+    funds = texts(resident.update_funds({**NT, "year": 2011}))
     assert "財政調整基金 2億2,800万円（11.6%）" in funds
-    wk = texts(resident.update_funds(WK, "per_resident"))
+    wk = texts(resident.update_funds({**WK, "mode": "per_resident"}))
     assert "15,118円" in wk and "末の基金残高は、登録されている資料にありません" in wk
-    debt = texts(resident.update_debt(WK, "total"))
+    debt = texts(resident.update_debt(WK))
     assert "約405億円" in debt and "約174億円（63.5%）" in debt
     assert "公債費" in debt
 
 
 def test_staff_against_similar_municipalities(dash_app):
-    text = texts(resident.update_staff(NT, "total"))
+    text = texts(resident.update_staff(NT))
     assert (
         "職員数 (a+b+c)は48人（人口1,000人あたり24.1人）で、同じくらいの規模の市町村（類似団体）の47人より1人多く"
         in text
     )
     assert "一般職員 a 46 23.1人 23.1人 45（22.8人）" in text
-    assert "4億7,300万円" in texts(resident.update_staff(NT, "total"))
+    assert "4億7,300万円" in texts(resident.update_staff(NT))
 
 
 def test_enterprise_kushiro_sewer(dash_app):
-    content = resident.update_enterprise(KS, "total")
+    content = resident.update_enterprise(KS)
     text = texts(content)
     assert "平成18年度（決算見込）の釧路市下水道事業会計は、収入57億6,106万円に対して支出49億6,191万円でした。" in text
     assert "資金不足額）は62億3,385万円です。" in text
     assert "計画" in text
     assert len(_graphs(content)) >= 3
-    empty = texts(resident.update_enterprise(WK, "total"))
+    empty = texts(resident.update_enterprise(WK))
     assert "公営企業の収支の数値は、登録されている資料にありません" in empty
 
 
@@ -126,19 +130,19 @@ def test_tax_rejects_bad_amounts(dash_app, amount):
 
 
 def test_forged_state(dash_app):
-    assert resident.update_revenue({"municipality": "999999", "year": 2013, "locale": "ja"}, "total") == [
+    assert resident.update_revenue({"municipality": "999999", "year": 2013, "locale": "ja"}) == [
         "市町村を選んでください。"
     ]
     assert resident.update_tax("garbage", 1) == ["市町村を選んでください。"]
 
 
 def test_english(dash_app):
-    text = texts(resident.update_revenue({**WK, "locale": "en"}, "total"))
+    text = texts(resident.update_revenue({**WK, "locale": "en"}))
     assert "Own-source revenue ¥7,768.54 million (31.5%)" in text
 
 
 def test_graph_ids_are_pattern_matching(dash_app):
-    graphs = _graphs(resident.update_revenue(WK, "total"))
+    graphs = _graphs(resident.update_revenue(WK))
     assert {g.id["type"] for g in graphs} == {ids.RESIDENT_GRAPH}
     assert {g.id["index"] for g in graphs} == {"revenue-trend", "revenue-groups", "revenue-items"}
 

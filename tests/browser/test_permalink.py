@@ -1,0 +1,128 @@
+"""Permalinks in headless Chromium: the URL holds the whole view (municipality, year, page, display mode, language,
+selected figure) and opening it restores the same view."""
+
+from __future__ import annotations
+
+import pytest
+
+from layouts import ids
+from tests.browser.conftest import screenshot
+from tests.browser.test_smoke import wait_for_text
+
+pytestmark = pytest.mark.browser
+
+SENTENCE_JA = "平成24年度の市民1人あたりの歳入決算額は664,996円と、前年度と比較して3,809円減少しています。"
+SHARE_JA = "平成24年度の歳入に占める自主財源の割合の数値は、登録されている資料にありません。"  # no breakdown for H24
+SWITCH = f"#{ids.MODE_RADIO}"
+
+
+def _checked_mode(page) -> str:
+    return page.eval_on_selector(f"{SWITCH} input:checked", "el => el.value")
+
+
+def _query(page) -> str:
+    return page.evaluate("window.location.search")
+
+
+def test_brw201_permalink_restores_per_resident_view(server_url, page_factory):
+    page = page_factory(390, 844)
+    page.goto(server_url + "/revenue?m=012149&y=2012&mode=per_resident&lang=ja")
+    wait_for_text(page, f"#{ids.REVENUE_SENTENCE}", SENTENCE_JA)
+    assert page.inner_text(f"#{ids.MUNICIPALITY_SELECT}").strip() == "稚内市"
+    assert "平成24年度（2012年度）" in page.inner_text(f"#{ids.YEAR_SELECT}")
+    assert _checked_mode(page) == "per_resident"
+    assert page.is_visible(f"#{ids.MODE_GROUP}")
+    assert _query(page) == "?m=012149&y=2012&mode=per_resident&lang=ja"  # the URL stays as it was opened
+
+    page.click(f"{SWITCH} label:has(input[value='share'])")  # switching in the page writes the URL
+    wait_for_text(page, f"#{ids.REVENUE_CONTENT}", SHARE_JA)
+    page.wait_for_function("() => window.location.search.includes('mode=share')")
+    assert _query(page) == "?m=012149&y=2012&mode=share&lang=ja"
+
+    page.reload()  # the URL is the memory: the reloaded page comes back in the same mode
+    wait_for_text(page, f"#{ids.REVENUE_CONTENT}", SHARE_JA)
+    assert _checked_mode(page) == "share"
+
+    page.click(f"{SWITCH} label:has(input[value='total'])")  # back to totals: the parameter goes away
+    wait_for_text(page, f"#{ids.REVENUE_SENTENCE}", "平成24年度の歳入決算額は")
+    page.wait_for_function("() => !window.location.search.includes('mode=')")
+    assert _query(page) == "?m=012149&y=2012&lang=ja"
+    page.go_back()  # back/forward restore the mode as well
+    wait_for_text(page, f"#{ids.REVENUE_CONTENT}", SHARE_JA)
+    assert _checked_mode(page) == "share"
+    screenshot(page, "permalink-revenue-h24-share-390")
+    assert page.errors == []
+
+
+def test_brw202_english_permalink_keeps_the_mode(server_url, page_factory):
+    page = page_factory()
+    page.goto(server_url + "/revenue?m=012149&y=2012&mode=per_resident&lang=en")
+    wait_for_text(
+        page,
+        f"#{ids.REVENUE_SENTENCE}",
+        "In FY2012, settled revenue per resident was ¥664,996, down ¥3,809 on the previous year.",
+    )
+    assert _checked_mode(page) == "per_resident"
+    assert page.inner_text(f"#{ids.MODE_GROUP}").split() == ["Show", "Total", "Per", "resident", "Share"]
+    assert page.get_attribute(f"#{ids.MODE_GROUP}", "aria-label") == "Show"
+    assert page.get_attribute(f"{SWITCH}", "aria-label") == "Show"  # assets/a11y.js names the radio group
+    page.get_by_text("日本語", exact=True).click()  # another language keeps the mode
+    wait_for_text(page, f"#{ids.REVENUE_SENTENCE}", SENTENCE_JA)
+    assert _query(page) == "?m=012149&y=2012&mode=per_resident&lang=ja"
+    assert page.get_attribute(f"{SWITCH}", "aria-label") == "表示"
+    page.get_by_text("English", exact=True).click()
+    wait_for_text(
+        page,
+        f"#{ids.REVENUE_SENTENCE}",
+        "In FY2012, settled revenue per resident was ¥664,996, down ¥3,809 on the previous year.",
+    )
+    page.reload()
+    wait_for_text(
+        page,
+        f"#{ids.REVENUE_SENTENCE}",
+        "In FY2012, settled revenue per resident was ¥664,996, down ¥3,809 on the previous year.",
+    )
+    assert _checked_mode(page) == "per_resident"
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.errors == []
+
+
+def test_brw203_mode_follows_navigation_and_the_switch_shows_where_used(server_url, page_factory):
+    page = page_factory()
+    page.goto(server_url + "/revenue?m=012149&y=2013&mode=per_resident&fig=revenue-trend&lang=ja")
+    wait_for_text(page, f"#{ids.REVENUE_SENTENCE}", "平成25年度の市民1人あたりの歳入決算額は668,054円")
+    nav = f"#{ids.NAV}"
+    page.wait_for_selector(f"{nav} a[href='/debt?m=012149&y=2013&mode=per_resident&lang=ja']")  # no fig in nav
+    page.click(f"{nav} a[href^='/debt?']")
+    wait_for_text(page, f"#{ids.DEBT_CONTENT}", "平成25年度の地方債残高を市民1人あたりにすると")
+    assert _query(page) == "?m=012149&y=2013&mode=per_resident&lang=ja"  # mode kept, the figure dropped
+    assert _checked_mode(page) == "per_resident"
+    page.click(f"{nav} a[href^='/?']")  # the overview has no switch: hidden, and the mode waits in the URL
+    wait_for_text(page, f"#{ids.OVERVIEW_CONTENT}", "246億4,984万円")
+    assert page.is_hidden(f"#{ids.MODE_GROUP}")
+    assert "mode=per_resident" in _query(page)
+    page.click(f"{nav} a[href^='/revenue?']")
+    wait_for_text(page, f"#{ids.REVENUE_SENTENCE}", "平成25年度の市民1人あたりの歳入決算額は668,054円")
+    assert page.is_visible(f"#{ids.MODE_GROUP}") and _checked_mode(page) == "per_resident"
+    assert page.errors == []
+
+
+def test_brw206_mode_switch_by_keyboard_with_visible_focus(server_url, page_factory):
+    page = page_factory()
+    page.goto(server_url + "/revenue?m=012149&y=2013&mode=per_resident&lang=ja")
+    wait_for_text(page, f"#{ids.REVENUE_SENTENCE}", "平成25年度の市民1人あたりの歳入決算額は668,054円")
+    page.locator("body").focus()
+    for _ in range(40):  # Tab reaches the checked radio of the switch (after the header controls and navigation)
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s + ' input')", SWITCH):
+            break
+    focused = page.evaluate(
+        """() => { const el = document.activeElement, style = getComputedStyle(el);
+                   return [el.value, style.outlineStyle, style.outlineWidth]; }"""
+    )
+    assert focused[0] == "per_resident", focused
+    assert focused[1] != "none" and focused[2] != "0px", focused
+    page.keyboard.press("ArrowRight")  # native radios: the arrow keys choose
+    page.wait_for_function("() => window.location.search.includes('mode=share')")
+    wait_for_text(page, f"#{ids.REVENUE_CONTENT}", "平成25年度の歳入に占める自主財源の割合は31.5%です")
+    assert page.errors == []
