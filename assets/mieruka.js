@@ -34,3 +34,65 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     }
   });
 })();
+
+/* The figure a permalink selects (?fig=<key>, finance/viewstate.py): when the page has rendered the section with the
+   id "figure-<key>" (layouts/ids.py FIGURE_ANCHOR), it is marked (class figure-selected: an outline), made
+   focusable (tabindex=-1), scrolled into view and focused for screen readers. The scroll and focus happen once
+   per (path, figure), so later updates (another year, mode or language re-render the page) keep the mark without
+   making the page jump. dcc.Loading keeps new content invisible for a moment (it cannot take focus then): the
+   section is polled until it is shown, for at most 10 s. */
+(function () {
+  var PREFIX = "figure-";
+  var KEY = /^[a-z0-9_-]{1,64}$/;
+  var done = null;
+  var pending = false;
+  var waiting = { visit: null, tries: 0 };
+
+  function selectedKey() {
+    var key = new URLSearchParams(window.location.search).get("fig");
+    return key && KEY.test(key) ? key : null;
+  }
+  function shown(el) {
+    return el.getClientRects().length > 0 && window.getComputedStyle(el).visibility === "visible";
+  }
+  function retry(visit) {
+    if (waiting.visit !== visit) { waiting = { visit: visit, tries: 0 }; }
+    if (waiting.tries < 100) {
+      waiting.tries += 1;
+      window.setTimeout(schedule, 100);
+    }
+  }
+  function apply() {
+    var key = selectedKey();
+    var target = key ? document.getElementById(PREFIX + key) : null;
+    document.querySelectorAll(".figure-selected").forEach(function (el) {
+      if (el !== target) { el.classList.remove("figure-selected"); }
+    });
+    if (!key) { done = null; return; }
+    if (!target) { return; }
+    if (!target.classList.contains("figure-selected")) { target.classList.add("figure-selected"); }
+    if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+    var visit = window.location.pathname + "?fig=" + key;
+    if (done === visit) { return; }
+    if (document.querySelector("[data-dash-is-loading='true']") || !shown(target)) { retry(visit); return; }
+    done = visit;
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  }
+  function schedule() {
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      apply();
+    });
+  }
+  function start() {
+    schedule();
+    new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true, attributes: true,
+      attributeFilter: ["data-dash-is-loading"] });
+    window.addEventListener("popstate", schedule);
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
+  else { start(); }
+})();

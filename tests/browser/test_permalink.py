@@ -107,6 +107,62 @@ def test_brw203_mode_follows_navigation_and_the_switch_shows_where_used(server_u
     assert page.errors == []
 
 
+STAND_IN = """(key) => {  // a tall page with a figure section at its end, outside Dash's own tree
+    const above = document.createElement('div');
+    above.style.height = '3000px';
+    const section = document.createElement('section');
+    section.id = 'figure-' + key;
+    section.textContent = 'stand-in figure';
+    section.style.height = '200px';
+    const below = above.cloneNode();
+    document.body.append(above, section, below);
+}"""
+
+
+def test_brw204_selected_figure_is_scrolled_to_marked_and_focused_once(server_url, page_factory):
+    """The mechanism of ``fig``, on a stand-in section with the id a figure section carries (``figure-<key>``)."""
+    page = page_factory()
+    key = "permalink-test"
+    page.goto(server_url + f"/revenue?m=012149&y=2013&fig={key}&lang=ja")
+    wait_for_text(page, f"#{ids.REVENUE_SENTENCE}", "平成25年度の歳入決算額は約246億円")
+    page.evaluate(STAND_IN, key)
+    target = f"#{ids.FIGURE_ANCHOR}-{key}"
+    page.wait_for_selector(f"{target}.figure-selected")
+    page.wait_for_function("(s) => document.activeElement === document.querySelector(s)", arg=target)
+    assert page.get_attribute(target, "tabindex") == "-1"
+    box = page.eval_on_selector(target, "el => el.getBoundingClientRect().top")
+    assert 0 <= box < 100, box  # scrolled to the top of the viewport
+    style = page.eval_on_selector(
+        target, "el => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth"
+    )
+    assert style == "solid 3px"
+
+    page.evaluate("window.scrollTo(0, 0); document.body.focus()")
+    page.click(f"#{ids.YEAR_SELECT}")  # another year keeps the figure in the URL but does not jump again
+    page.get_by_role("option", name="平成24年度（2012年度）").click()
+    wait_for_text(page, f"#{ids.REVENUE_SENTENCE}", "平成24年度の歳入決算額は")
+    assert _query(page) == f"?m=012149&y=2012&fig={key}&lang=ja"
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.scrollY") == 0
+    assert page.is_visible(f"{target}.figure-selected")
+
+    page.click(f"#{ids.NAV} a[href^='/debt?']")  # another page drops the figure and its mark
+    wait_for_text(page, f"#{ids.DEBT_CONTENT}", "地方債")
+    assert "fig=" not in _query(page)
+    page.wait_for_function("(s) => !document.querySelector(s + '.figure-selected')", arg=target)
+    assert page.errors == []
+
+
+def test_brw205_invalid_figure_is_ignored(server_url, page_factory):
+    page = page_factory()
+    page.goto(server_url + "/revenue?m=012149&y=2013&fig=%3Cimg%20src%3Dx%3E&mode=bogus&lang=ja")
+    wait_for_text(page, f"#{ids.REVENUE_SENTENCE}", "平成25年度の歳入決算額は約246億円")
+    page.wait_for_function("() => window.location.search === '?m=012149&y=2013&lang=ja'")
+    assert _checked_mode(page) == "total"
+    assert page.query_selector(".figure-selected") is None
+    assert page.errors == []
+
+
 def test_brw206_mode_switch_by_keyboard_with_visible_focus(server_url, page_factory):
     page = page_factory()
     page.goto(server_url + "/revenue?m=012149&y=2013&mode=per_resident&lang=ja")

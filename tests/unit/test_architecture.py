@@ -55,9 +55,11 @@ def test_datapackage_json_is_generated_from_the_schemas():
 def test_component_ids_are_declared_once_and_valid():
     from layouts import ids
 
-    values = [v for k, v in vars(ids).items() if k.isupper()]
-    assert len(values) == len(set(values))
-    assert all(re.fullmatch(r"[a-z]+(-[a-z0-9]+)+", v) for v in values)
+    declared = {k: v for k, v in vars(ids).items() if k.isupper()}
+    assert len(declared) == len(set(declared.values()))
+    # an anchor prefix (FIGURE_ANCHOR = "figure") is only used joined to a key: f"{prefix}-{key}"
+    used = [f"{v}-key" if k.endswith("_ANCHOR") else v for k, v in declared.items()]
+    assert [v for v in used if not re.fullmatch(r"[a-z]+(-[a-z0-9]+)+", v)] == []
 
 
 def test_figures_use_graph_objects_only():
@@ -68,3 +70,12 @@ def test_data_readme_documents_every_file_and_column():
     readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
     for resource in datapackage()["resources"]:
         assert f"`{resource['path']}`" in readme, resource["path"]
+
+
+def test_selected_figure_script_uses_the_declared_anchor_and_key_pattern():
+    from finance.viewstate import FIGURE_PATTERN
+    from layouts import ids
+
+    script = (ROOT / "assets" / "mieruka.js").read_text(encoding="utf-8")
+    assert f'var PREFIX = "{ids.FIGURE_ANCHOR}-";' in script
+    assert f"var KEY = /^{FIGURE_PATTERN.pattern}$/;" in script
