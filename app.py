@@ -6,9 +6,11 @@ full bilingual error list (no traceback) and nothing is served.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
+from pathlib import Path
 
 import dash
 from dash import html
@@ -65,6 +67,18 @@ def _enable_compression(server: object) -> None:
     Compress(server)
 
 
+def code_version() -> str:
+    """A short hash of the code that renders pages and images: with the data version it prefixes every cache key,
+    so a deployment of new code never serves pages rendered by the old one from a shared cache."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for folder in ("finance", "layouts", "callbacks"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in {".py", ".toml", ".html", ".css"}:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def _security_headers(settings: Settings, app: dash.Dash, response: Response) -> Response:
     """CSP (scripts from self plus Dash's inline-script hashes), framing, sniffing and referrer headers."""
     hashes = " ".join(app.csp_hashes())  # already quoted: "'sha256-…'"
@@ -110,7 +124,7 @@ def build_app(settings: Settings) -> dash.Dash:
     app.layout = shell.layout
     if settings.debug:
         app.validation_layout = html.Div([shell.layout(), *layouts.validation_layout()])
-    cache.init_app(app.server, config=settings.cache_config(dataset.version))
+    cache.init_app(app.server, config=settings.cache_config(f"{dataset.version}-{code_version()}"))
     callbacks.register_all(app)
     server = app.server
     downloads.register(server)

@@ -41,7 +41,8 @@ class Settings:
     def cache_config(self, version: str) -> dict[str, object]:
         """The flask-caching configuration.
 
-        The data version prefixes every key, so a data update never serves stale results.
+        The version (data and code) prefixes every key — for FileSystemCache, which ignores key prefixes, it names
+        the cache folder — so an update of the data or the code never serves results made before it.
         """
         base: dict[str, object] = {
             "CACHE_DEFAULT_TIMEOUT": self.cache_timeout_s,
@@ -50,7 +51,9 @@ class Settings:
         if self.redis_url:
             return {**base, "CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": self.redis_url}
         if self.cache_type == "FileSystemCache":
-            return {**base, "CACHE_TYPE": "FileSystemCache", "CACHE_DIR": str(self.cache_dir), "CACHE_THRESHOLD": 5000}
+            # FileSystemCache ignores CACHE_KEY_PREFIX: each version gets its own folder instead
+            folder = self.cache_dir / version
+            return {**base, "CACHE_TYPE": "FileSystemCache", "CACHE_DIR": str(folder), "CACHE_THRESHOLD": 5000}
         return {**base, "CACHE_TYPE": self.cache_type}
 
 
