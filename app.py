@@ -18,7 +18,7 @@ from flask import Response, request
 
 import callbacks
 import layouts
-from callbacks import downloads
+from callbacks import downloads, figurekit, handout
 from callbacks.cache import cache
 from finance import config, repository
 from finance.config import Settings
@@ -26,6 +26,7 @@ from finance.validation import DataValidationError, report
 from layouts import shell
 
 STATIC_PREFIXES = ("/_dash-", "/assets/", "/_favicon", "/_reload-hash", "/health")
+SERVER_PAGES = ("/handout", "/present")  # HTML made by Flask routes, not Dash pages
 COMPRESSIBLE_STATIC = ("/_dash-component-suites/", "/assets/")
 YEAR_SECONDS = 31_536_000
 
@@ -128,6 +129,8 @@ def build_app(settings: Settings) -> dash.Dash:
     callbacks.register_all(app)
     server = app.server
     downloads.register(server)
+    figurekit.register(server, settings.public_url)
+    handout.register(server, settings.public_url)
     server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
     if settings.compress:
         _enable_compression(server)
@@ -140,7 +143,10 @@ def build_app(settings: Settings) -> dash.Dash:
     @server.after_request
     def after(response: Response) -> Response:
         known = (
-            request.path in layouts.PAGES or layouts.is_embed(request.path) or request.path.startswith(STATIC_PREFIXES)
+            request.path in layouts.PAGES
+            or request.path in SERVER_PAGES
+            or layouts.is_embed(request.path)
+            or request.path.startswith(STATIC_PREFIXES)
         )
         if request.method == "GET" and not known and response.status_code == 200 and response.mimetype == "text/html":
             response.status_code = 404
@@ -152,6 +158,9 @@ def build_app(settings: Settings) -> dash.Dash:
 def _build_or_exit() -> dash.Dash:
     try:
         return build_app(config.from_env(os.environ))
+    except config.ConfigError as exc:
+        sys.stderr.write(f"設定に誤りがあるため起動できません / Refusing to start: {exc}\n")
+        raise SystemExit(1) from None
     except DataValidationError as exc:
         sys.stderr.write("データに誤りがあるため起動できません / Refusing to start: the data is not valid.\n")
         sys.stderr.write(report(exc.issues) + "\n")

@@ -7,7 +7,7 @@ from dash import Dash, Input, Output
 from callbacks.cache import cache
 from finance import indicators, queries, repository, viewstate
 from finance.text import t
-from layouts import ids
+from layouts import figurekit, ids
 from layouts import indicators as indicators_layout
 
 
@@ -17,7 +17,8 @@ def render(municipality: str, year: int, locale: str) -> list[object]:
     ds = repository.get()
     name = queries.municipality_name(ds, municipality, locale) or municipality
     page = indicators.page(ds, municipality, year)
-    return indicators_layout.content(page, name, queries.account_names(ds, municipality, locale), locale)
+    tree = indicators_layout.content(page, name, queries.account_names(ds, municipality, locale), locale)
+    return figurekit.decorate(tree, "indicators", municipality, year, "total", locale)
 
 
 def update_indicators(state: object) -> list[object]:

@@ -12,7 +12,7 @@ from callbacks import cache
 from finance import breakdown, queries, repository, viewstate
 from finance.breakdown import MAX_TAX_YEN
 from finance.text import t
-from layouts import debt, enterprise, expenditure, funds, household, ids, revenue, staff, tax
+from layouts import debt, enterprise, expenditure, figurekit, funds, household, ids, revenue, staff, tax
 
 
 def checked_amount(amount: object) -> int | None:
@@ -57,7 +57,8 @@ def render(page: str, municipality: str, year: int, mode: str, locale: str) -> l
     ds = repository.get()
     fetch, build = RENDERERS[page]
     name = queries.municipality_name(ds, municipality, locale) or municipality
-    return build(fetch(ds, municipality, year), name, mode, locale)  # type: ignore[call-arg]
+    tree = build(fetch(ds, municipality, year), name, mode, locale)  # type: ignore[call-arg]
+    return figurekit.decorate(tree, page, municipality, year, mode, locale)
 
 
 @cache.cache.memoize()
@@ -65,7 +66,8 @@ def render_household(municipality: str, year: int, locale: str) -> list[object]:
     """「家計に例えると」 of a valid view, memoised whole."""
     ds = repository.get()
     name = queries.municipality_name(ds, municipality, locale) or municipality
-    return household.content(breakdown.household(ds, municipality, year), name, locale)
+    tree = household.content(breakdown.household(ds, municipality, year), name, locale)
+    return figurekit.decorate(tree, "household", municipality, year, "total", locale)
 
 
 def _page_callback(page: str) -> Callable[[object], list[object]]:

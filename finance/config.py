@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ class Settings:
         compress: brotli/gzip compression of HTML, JS, CSS and JSON (off only to measure a default Dash setup).
         plotly_bundle: ``basic`` (lean first load) or ``full`` (Dash's default bundle, for comparison).
         max_file_mb: the largest data file accepted (a national data set needs more than the default).
+        public_url: the site's public origin (``https://zaisei.example.jp``) printed in QR codes of the figure
+            kit; empty = the origin the request came to.
     """
 
     data_dir: Path = ROOT / "data"
@@ -37,6 +40,7 @@ class Settings:
     compress: bool = True
     max_file_mb: int = 200
     plotly_bundle: str = "basic"  # "basic": the vendored scatter/bar/pie bundle; "full": Dash's default plotly.js
+    public_url: str = ""
 
     def cache_config(self, version: str) -> dict[str, object]:
         """The flask-caching configuration.
@@ -55,6 +59,23 @@ class Settings:
             folder = self.cache_dir / version
             return {**base, "CACHE_TYPE": "FileSystemCache", "CACHE_DIR": str(folder), "CACHE_THRESHOLD": 5000}
         return {**base, "CACHE_TYPE": self.cache_type}
+
+
+class ConfigError(ValueError):
+    """A setting has a value the site cannot use (the message says which, in Japanese and English)."""
+
+
+PUBLIC_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?")
+
+
+def _public_url(value: str) -> str:
+    url = value.strip().rstrip("/")
+    if url and not PUBLIC_URL.fullmatch(url):
+        raise ConfigError(
+            f"MIERUKA_PUBLIC_URL={value!r}: サイトの URL（例 https://zaisei.example.jp）を指定してください / "
+            "give the site's origin, e.g. https://zaisei.example.jp"
+        )
+    return url
 
 
 def _flag(value: str | None) -> bool:
@@ -76,4 +97,5 @@ def from_env(env: Mapping[str, str]) -> Settings:
         compress=env.get("MIERUKA_COMPRESS", "1") != "0",
         max_file_mb=int(env.get("MIERUKA_MAX_FILE_MB") or defaults.max_file_mb),
         plotly_bundle="full" if env.get("MIERUKA_PLOTLY_BUNDLE") == "full" else "basic",
+        public_url=_public_url(env.get("MIERUKA_PUBLIC_URL") or ""),
     )

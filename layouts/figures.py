@@ -478,3 +478,240 @@ def trend_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.Figur
     if float(shown["value"].abs().max()) >= 1000:  # 500,000 not "500k": amounts read as written
         fig.update_yaxes(tickformat=",.0f")
     return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# 広報 figure kit: a page's figure made self-contained for print (title, 出典, 基準日, QR code inside the image)
+# ---------------------------------------------------------------------------------------------
+
+PRINT_DPI = 300
+PRINT_SCALE = 2  # layout px → image px; at 300 dpi one layout px is 1/150 inch and the 16 px font prints at 7.7 pt
+PRINT_SIZES_MM = {"1col": (85, 80), "2col": (175, 110)}
+"""Width × height in mm: one and two columns of an A4 newsletter (text width ≈ 175 mm, column ≈ 85 mm)."""
+QR_MM = 16  # the smallest size phones read reliably from paper at arm's length
+GRAY_PALETTE = ["#1a1a1a", "#8c8c8c", "#c4c4c4", "#595959", "#d9d9d9", "#a6a6a6", "#000000"]
+"""The palette's colours in print greys, in the same order: neighbours differ by at least 25 % lightness."""
+
+
+def print_pixels(size: str) -> tuple[int, int]:
+    """Layout width and height (px) of a print size; the image is :data:`PRINT_SCALE` times larger."""
+    width_mm, height_mm = PRINT_SIZES_MM[size]
+    per_mm = PRINT_DPI / PRINT_SCALE / 25.4
+    return round(width_mm * per_mm), round(height_mm * per_mm)
+
+
+def _gray(colour: str) -> str:
+    """A colour as the grey of the same lightness; the palette's colours map to :data:`GRAY_PALETTE`."""
+    value = colour.strip().lower()
+    palette = [c.lower() for c in PALETTE]
+    if value in palette:
+        return GRAY_PALETTE[palette.index(value)]
+    if value.startswith("#") and len(value) in (4, 7):
+        digits = value[1:] if len(value) == 7 else "".join(ch * 2 for ch in value[1:])
+        r, g, b = (int(digits[i : i + 2], 16) for i in (0, 2, 4))
+        level = round(0.2126 * r + 0.7152 * g + 0.0722 * b)
+        return f"#{level:02x}{level:02x}{level:02x}"
+    if value.startswith("rgba(") or value.startswith("rgb("):
+        numbers = [float(n) for n in value[value.index("(") + 1 : -1].split(",")]
+        level = round(0.2126 * numbers[0] + 0.7152 * numbers[1] + 0.0722 * numbers[2])
+        alpha = f",{numbers[3]}" if len(numbers) == 4 else ""
+        return f"rgba({level},{level},{level}{alpha})" if alpha else f"rgb({level},{level},{level})"
+    return colour
+
+
+def grayscale(node: object) -> object:
+    """A figure (plain dict) with every colour replaced by its print grey; structure and data unchanged."""
+    if isinstance(node, dict):
+        out: dict[str, object] = {}
+        for key, value in node.items():
+            if key in ("color", "fillcolor", "bgcolor", "bordercolor", "fgcolor", "linecolor", "gridcolor"):
+                if isinstance(value, str):
+                    out[key] = _gray(value)
+                    continue
+                if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                    out[key] = [_gray(v) for v in value]
+                    continue
+            if key == "colorway" and isinstance(value, list):
+                out[key] = [_gray(v) if isinstance(v, str) else v for v in value]
+                continue
+            out[key] = grayscale(value)
+        return out
+    if isinstance(node, list):
+        return [grayscale(v) for v in node]
+    return node
+
+
+def wrap(text: str, width_px: float, font_px: float) -> list[str]:
+    """Lines of ``text`` that fit ``width_px`` (full-width characters count 1 em, others 0.55 em)."""
+    import unicodedata
+
+    def advance(ch: str) -> float:
+        return font_px * (1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55)
+
+    lines: list[str] = []
+    line = ""
+    for ch in text:
+        if line and sum(map(advance, line)) + advance(ch) > width_px:
+            # break after the last 、；space in the final quarter of the line, so numbers are not cut
+            cut = max(line.rfind(b) for b in ("、", "；", " ", "　", "）"))
+            if cut >= len(line) * 3 // 4:
+                lines.append(line[: cut + 1].rstrip())
+                line = line[cut + 1 :].lstrip()
+            else:
+                lines.append(line)
+                line = ""
+        line += ch
+    if line:
+        lines.append(line)
+    return lines
+
+
+def print_figure(
+    figure: dict[str, object],
+    *,
+    title: str,
+    footer: list[str],
+    qr_uri: str | None,
+    qr_caption: str,
+    size: str,
+    gray: bool,
+) -> go.Figure:
+    """A page figure ready for a newsletter: its title above, 出典 and 基準日 below, the QR code bottom right.
+
+    Args:
+        figure: the figure exactly as the page shows it (plain dict).
+        title: 「稚内市 歳入の推移」.
+        footer: the source lines and the reference-date line, printed in this order.
+        qr_uri: a ``data:`` URI of the QR code of the figure's short link, or ``None`` for no code.
+        qr_caption: the words under the code (「最新の数値はこちら」).
+        size: a key of :data:`PRINT_SIZES_MM`.
+        gray: use print greys instead of colours (patterns and line dashes already tell series apart).
+    """
+    width, height = print_pixels(size)
+    qr_px = round(QR_MM * PRINT_DPI / PRINT_SCALE / 25.4) if qr_uri else 0
+    note_font = 13
+    text_width = width - 32 - (qr_px + 16 if qr_uri else 0)
+    lines = [part for text in footer for part in wrap(text, text_width, note_font)]
+    footer_px = max(len(lines) * (note_font + 5), qr_px + note_font + 8) + 12
+    title_font = 22 if size == "2col" else 19
+    title_lines = wrap(title, width - 32, title_font)
+    margin_t = 20 + len(title_lines) * (title_font + 8) + 34  # title, then the legend row
+    margin_b = 64 + footer_px  # axis labels, then the footer block
+    margin_l, margin_r = 72, 24
+    layout = dict(figure.get("layout") or {})  # type: ignore[call-overload]
+    own = layout.get("height")  # long lists (one bar per item) keep 3/4 of their on-screen spacing
+    own_plot = (own - 72) * 0.75 if isinstance(own, (int, float)) else 0
+    plot_h = max(height - margin_t - margin_b, 120, round(own_plot))
+    plot_w = width - margin_l - margin_r
+    layout.pop("height", None)
+    layout.pop("width", None)
+    margin = {**(layout.get("margin") or {}), "t": margin_t, "b": margin_b, "r": margin_r}
+    margin.setdefault("l", margin_l)
+    layout.update(
+        template=TEMPLATE,
+        width=width,
+        height=margin_t + margin_b + plot_h,
+        margin=margin,
+        font={"family": FONT, "size": 16 if size == "2col" else 14, "color": "#1a1a1a"},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
+        yaxis={**(layout.get("yaxis") or {}), "automargin": True},  # long tick labels (700,000) widen the margin
+        title=None,
+    )
+
+    def paper_y(px_from_bottom: float) -> float:
+        return (px_from_bottom - margin_b) / plot_h
+
+    def paper_x(px_from_left: float) -> float:
+        return (px_from_left - margin["l"]) / plot_w
+
+    total_h = margin_t + margin_b + plot_h
+    notes = [
+        {
+            "text": "<br>".join(title_lines),
+            "xref": "paper",
+            "yref": "paper",
+            "x": paper_x(16),
+            "y": paper_y(total_h - 14),
+            "xanchor": "left",
+            "yanchor": "top",
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": title_font, "family": FONT, "color": "#000000"},
+        },
+        {
+            "text": "<br>".join(lines),
+            "xref": "paper",
+            "yref": "paper",
+            "x": paper_x(16),
+            "y": paper_y(footer_px - 4),
+            "xanchor": "left",
+            "yanchor": "top",
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": note_font, "family": FONT, "color": "#1a1a1a"},
+        },
+    ]
+    images = list(layout.get("images") or [])
+    if qr_uri:
+        images.append(
+            {
+                "source": qr_uri,
+                "xref": "paper",
+                "yref": "paper",
+                "x": paper_x(width - 16 - qr_px),
+                "y": paper_y(footer_px - 4),
+                "sizex": qr_px / plot_w,
+                "sizey": qr_px / plot_h,
+                "xanchor": "left",
+                "yanchor": "top",
+                "sizing": "contain",
+                "layer": "above",
+            }
+        )
+        notes.append(
+            {
+                "text": qr_caption,
+                "xref": "paper",
+                "yref": "paper",
+                "x": paper_x(width - 16 - qr_px / 2),
+                "y": paper_y(footer_px - 8 - qr_px),
+                "xanchor": "center",
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 11, "family": FONT, "color": "#1a1a1a"},
+            }
+        )
+    layout["annotations"] = [*(layout.get("annotations") or []), *notes]
+    layout["images"] = images
+    printed: dict[str, object] = {**figure, "layout": layout}
+    if gray:
+        printed = grayscale(printed)  # type: ignore[assignment]
+    return go.Figure(printed)
+
+
+HANDOUT_WIDTH = 860  # layout px across the printed text width (≈186 mm): the 16 px font prints at ≈10 pt
+
+
+def handout_figure(figure: dict[str, object], *, gray: bool) -> go.Figure:
+    """A page figure sized for a committee handout: the print width, legend on top, no title (the handout's
+    numbered caption is HTML), long lists kept tall enough to read."""
+    width = HANDOUT_WIDTH
+    layout = dict(figure.get("layout") or {})  # type: ignore[call-overload]
+    own = layout.pop("height", None)
+    layout.pop("width", None)
+    plot_h = max(220, round((own - 72) * 0.85) if isinstance(own, (int, float)) else 340)  # the page's proportions
+    margin = {**(layout.get("margin") or {}), "t": 40, "b": 70, "r": 24}
+    layout.update(
+        template=TEMPLATE,
+        width=width,
+        height=plot_h + 110,
+        margin=margin,
+        font={"family": FONT, "size": 16, "color": "#1a1a1a"},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
+        yaxis={**(layout.get("yaxis") or {}), "automargin": True},
+        title=None,
+    )
+    printed: dict[str, object] = {**figure, "layout": layout}
+    if gray:
+        printed = grayscale(printed)  # type: ignore[assignment]
+    return go.Figure(printed)

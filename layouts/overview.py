@@ -234,7 +234,8 @@ def content(page: OverviewPage, name: str, locale: str, base: str = "") -> list[
                 className="section",
             )
         )
+    query = ViewState(ov.municipality_code, ov.fiscal_year, locale).as_query()
     if not page.series.empty:
-        query = ViewState(ov.municipality_code, ov.fiscal_year, locale).as_query()
         parts.append(_trend(page.series, locale, query, base, name))
+    parts.append(tools.handout_links(query, locale))
     return parts

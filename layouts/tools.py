@@ -63,3 +63,26 @@ def embed_snippet(figure: str, query: str, base: str, title: str, locale: str) -
         ],
         className="details embed-snippet",
     )
+
+
+def handout_links(query: str, locale: str) -> html.Section:
+    """「会議・広報用の資料」: the committee handout (A4, A3, PDF) and the presenter mode of the view."""
+    links = [
+        ("tools.handout_view_a4", f"/handout{query}&paper=a4"),
+        ("tools.handout_view_a3", f"/handout{query}&paper=a3"),
+        ("tools.handout_view_pdf_a4", f"/handout.pdf{query}&paper=a4"),
+        ("tools.handout_view_pdf_a3", f"/handout.pdf{query}&paper=a3"),
+        ("tools.handout_view_present", f"/present{query}"),
+    ]
+    return html.Section(
+        [
+            html.H2(t("tools.handout_links_heading", locale)),
+            html.P(t("tools.handout_links_text", locale)),
+            html.Ul(
+                [html.Li(html.A(t(key, locale), href=href, target="_blank", rel="noopener")) for key, href in links],
+                className="handout-links",
+            ),
+        ],
+        className="section handout-section",
+        id=ids.HANDOUT_LINKS,
+    )

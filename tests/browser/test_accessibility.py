@@ -65,6 +65,15 @@ def test_a11y001_no_serious_axe_violations(server_url, page_factory, axe_source,
     assert found == [], f"{path}:\n  " + "\n  ".join(found)
 
 
+@pytest.mark.parametrize("path", ["/handout", "/present"])
+def test_a11y003_handout_and_presenter_mode_have_no_serious_axe_violations(server_url, page_factory, axe_source, path):
+    page = page_factory()
+    page.goto(server_url + path + QUERY)
+    page.wait_for_selector(".figure h3")
+    found = _serious(page, axe_source)
+    assert found == [], f"{path}:\n  " + "\n  ".join(found)
+
+
 def test_a11y002_keyboard_reaches_the_controls_with_visible_focus(server_url, page_factory):
     page = page_factory()
     page.goto(server_url + "/" + QUERY)

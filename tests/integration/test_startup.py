@@ -48,3 +48,13 @@ def test_missing_data_folder_is_a_clear_message(tmp_path: Path):
     )
     assert result.returncode == 1
     assert "データのフォルダが見つかりません" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_bad_public_url_is_a_clear_message():
+    env = {**os.environ, "MIERUKA_PUBLIC_URL": "javascript:alert(1)"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import app"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 1
+    assert "設定に誤りがあるため起動できません" in result.stderr and "MIERUKA_PUBLIC_URL" in result.stderr
+    assert "Traceback" not in result.stderr

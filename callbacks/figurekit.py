@@ -1,0 +1,149 @@
+"""HTTP adapter of the 広報 figure kit: ``GET /figure/<page>/<key>.<png|svg|pdf>`` and short links ``/s/…``.
+
+Query parameters: ``m``, ``y``, ``lang`` (as the pages), ``mode`` (``total`` | ``per_resident`` | ``share``),
+``size`` (``1col`` | ``2col``: 85 or 175 mm wide) and ``palette`` (``color`` | ``gray``). A value that is
+given and not valid is refused with 400; unknown pages, figures and formats are 404. The figure is the page's
+own (found in the page's memoised render, :mod:`layouts.figurekit`); the image adds its title, 出典, 基準日 and
+a QR code of its short link. Exports are cached like pages (data version in the key).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+import segno
+from flask import Flask, Response, abort, redirect, request
+
+from callbacks import downloads, imaging, indicators, overview, resident
+from callbacks.cache import cache
+from finance import formatting, queries, repository, viewstate
+from finance.breakdown import MODES
+from finance.text import t
+from layouts import figurekit, figures
+
+MIMETYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+RESIDENT_PAGES = ("revenue", "expenditure", "funds", "debt", "staff", "enterprise")
+PAGES: dict[str, Callable[[str, int, str, str], list[object]]] = {
+    "overview": lambda m, y, mode, loc: overview.render(m, y, loc),
+    "indicators": lambda m, y, mode, loc: indicators.render(m, y, loc),
+    "household": lambda m, y, mode, loc: resident.render_household(m, y, loc),
+    **{p: (lambda m, y, mode, loc, p=p: resident.render(p, m, y, mode, loc)) for p in RESIDENT_PAGES},
+}
+"""Every page with figures → its memoised render (the same one the page's callback uses)."""
+
+
+def page_tree(page: str, municipality: str, year: int, mode: str, locale: str) -> list[object]:
+    """The rendered content of a page for a valid view."""
+    return PAGES[page](municipality, year, mode if page in RESIDENT_PAGES else "total", locale)
+
+
+def choice_param(name: str, allowed: tuple[str, ...], default: str) -> str:
+    """Query parameter ``name`` if it is one of ``allowed``, ``default`` when absent (else :class:`BadRequest`)."""
+    value = request.args.get(name)
+    if value is None:
+        return default
+    if value not in allowed:
+        choices = ", ".join(allowed)
+        raise downloads.BadRequest(f"{name} must be one of {choices} / {name} は {choices} のいずれかです")
+    return value
+
+
+def public_base(configured: str) -> str:
+    """The site's public origin for links printed on paper (configured, else the request's own)."""
+    return (configured or request.host_url).rstrip("/")
+
+
+def short_path(page: str, key: str, view: viewstate.ViewState, mode: str) -> str:
+    """``/s/012149/2013/revenue/revenue-trend``: the short link of a figure (mode and language only when needed)."""
+    extra = {k: v for k, v in (("mode", mode), ("lang", view.locale)) if v not in ("total", "ja")}
+    return f"/s/{view.municipality}/{view.year}/{page}/{key}" + (f"?{urlencode(extra)}" if extra else "")
+
+
+def qr_data_uri(url: str) -> str:
+    """A QR code (error correction M, quiet zone 4) of ``url`` as a PNG ``data:`` URI."""
+    code = segno.make(url, error="m", micro=False)
+    return str(code.png_data_uri(scale=8, border=4))
+
+
+def as_of_line(view: viewstate.ViewState, version: str) -> str:
+    """「基準日：2014年3月31日（平成25年度末）…」: figures of a fiscal year stand at its last day, 31 March."""
+    assert view.year is not None
+    end = dt.date(view.year + 1, 3, 31)
+    date = t("tools.figure_as_of_date", view.locale, y=end.year, m=end.month, d=end.day)
+    year = formatting.fiscal_year_label(view.year, view.locale)
+    return t("tools.figure_as_of", view.locale, date=date, year=year, version=version)
+
+
+@cache.memoize()
+def export(page: str, key: str, fmt: str, municipality: str, year: int, mode: str, locale: str, size: str,
+           palette: str, base: str) -> bytes | None:  # fmt: skip
+    """One figure as a print image, or ``None`` if the page has no such figure for this view; memoised."""
+    ds = repository.get()
+    parts = figurekit.find(page_tree(page, municipality, year, mode, locale), key)
+    if parts is None:
+        return None
+    view = viewstate.ViewState(municipality, year, locale)
+    name = queries.municipality_name(ds, municipality, locale) or municipality
+    link = base + short_path(page, key, view, mode)
+    printed = figures.print_figure(
+        parts.figure,
+        title=t("tools.figure_title", locale, name=name, title=parts.title),
+        footer=[*figurekit.compact_sources(parts.sources), as_of_line(view, ds.version)],
+        qr_uri=qr_data_uri(link),
+        qr_caption=t("tools.figure_qr_caption", locale),
+        size=size,
+        gray=palette == "gray",
+    )
+    return imaging.render(printed, fmt, width_mm=figures.PRINT_SIZES_MM[size][0], dpi=figures.PRINT_DPI)
+
+
+def figure_image(page: str, key: str, fmt: str, public_url: str) -> Response:
+    """``/figure/<page>/<key>.<fmt>`` for the query's view."""
+    if page not in PAGES or fmt not in MIMETYPES or not figurekit.KEY_PATTERN.fullmatch(key):
+        abort(404)
+    try:
+        view = downloads.checked_view({k: v for k, v in request.args.items() if k in ("m", "y", "lang")})
+        mode = choice_param("mode", MODES, "total")
+        size = choice_param("size", figurekit.SIZES, "2col")
+        palette = choice_param("palette", figurekit.PALETTES, "color")
+    except downloads.BadRequest as exc:
+        return Response(f"{exc}\n", status=400, mimetype="text/plain")
+    assert view.year is not None
+    data = export(page, key, fmt, view.municipality, view.year, mode, view.locale, size, palette,
+                  public_base(public_url))  # fmt: skip
+    if data is None:
+        abort(404)
+    suffix = f"-{size}" + ("-gray" if palette == "gray" else "")
+    name = f"mieruka-{view.municipality}-{view.year}-{key}{suffix}.{fmt}"
+    response = Response(data, mimetype=MIMETYPES[fmt])
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def short_link(municipality: str, year: str, page: str, key: str) -> Response:
+    """``/s/<m>/<y>/<page>/<key>`` → the page's permalink with the figure selected (302)."""
+    if page not in PAGES or not figurekit.KEY_PATTERN.fullmatch(key):
+        abort(404)
+    params = {"m": municipality, "y": year, **{k: v for k, v in request.args.items() if k in ("lang", "mode")}}
+    try:
+        view = downloads.checked_view(params)
+        mode = choice_param("mode", MODES, "total")
+    except downloads.BadRequest:
+        abort(404)
+    path = "/" if page == "overview" else f"/{page}"
+    target = viewstate.ViewState(view.municipality, view.year, view.locale, mode, key)
+    return redirect(path + target.as_query(), code=302)  # type: ignore[return-value]
+
+
+def register(server: Flask, public_url: str = "") -> None:
+    """Add the figure-kit routes to the Flask server."""
+    server.add_url_rule(
+        "/figure/<page>/<key>.<fmt>",
+        "figure_image",
+        lambda page, key, fmt: figure_image(page, key, fmt, public_url),
+        methods=["GET"],
+    )
+    server.add_url_rule("/s/<municipality>/<year>/<page>/<key>", "short_link", short_link, methods=["GET"])

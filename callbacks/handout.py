@@ -1,0 +1,167 @@
+"""HTTP adapter of the committee handout: ``/handout`` (print view), ``/handout.pdf`` (server-rendered PDF) and
+``/present`` (presenter mode with large type).
+
+Query parameters: ``m``, ``y``, ``lang``, ``mode`` and ``palette`` as the figure kit, ``paper`` (``a4`` portrait,
+``a3`` landscape). The PDF is the same HTML printed by the Debian Chromium (``--print-to-pdf``; the document has no
+script and every image is inline, so nothing is fetched). Documents and PDFs are cached like pages.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from urllib.parse import urlencode
+
+from flask import Flask, Response, request
+
+from callbacks import downloads, imaging
+from callbacks.cache import cache
+from callbacks.figurekit import PAGES as FIGURE_PAGES
+from callbacks.figurekit import choice_param, page_tree, public_base, qr_data_uri
+from finance import formatting, queries, repository, viewstate
+from finance.breakdown import MODES
+from finance.text import t
+from layouts import figurekit, figures, handout
+
+PDF_TIMEOUT_S = 90
+
+
+def _query(view: viewstate.ViewState, mode: str, **extra: str) -> str:
+    params = [("m", view.municipality), ("y", str(view.year))]
+    if mode != "total":
+        params.append(("mode", mode))
+    params += [(k, v) for k, v in extra.items() if v]
+    params.append(("lang", view.locale))
+    return "?" + urlencode(params)
+
+
+@cache.memoize()
+def numbered_figures(municipality: str, year: int, mode: str, locale: str, palette: str) -> list[handout.Figure]:
+    """Every figure of the handout's pages, numbered, each with its chart as an SVG ``data:`` URI; memoised."""
+    trees = [
+        (page, figurekit.parts(page_tree(page, municipality, year, mode, locale)))
+        for page in handout.PAGES
+        if page in FIGURE_PAGES
+    ]
+    out = []
+    for n, page, parts in handout.number(trees):
+        printed = figures.handout_figure(parts.figure, gray=palette == "gray")
+        svg = imaging.render(printed, "svg", width_mm=186, dpi=figures.PRINT_DPI)  # A4 text width
+        uri = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+        out.append(handout.Figure(n, page, parts, uri, int(printed.layout.width), int(printed.layout.height)))
+    return out
+
+
+def document(view: viewstate.ViewState, mode: str, paper: str, palette: str, presenter: bool, base: str) -> str:
+    """The handout (or presenter view) of a valid view as HTML."""
+    assert view.year is not None
+    ds = repository.get()
+    name = queries.municipality_name(ds, view.municipality, view.locale) or view.municipality
+    shared = {"palette": palette if palette != "color" else ""}
+    live_link = base + "/handout" + _query(view, mode, **shared)
+    views = [
+        (f"tools.handout_view_{key}", f"{path}{_query(view, mode, paper=paper_key, **shared)}")
+        for key, path, paper_key in (
+            ("a4", "/handout", "a4"),
+            ("a3", "/handout", "a3"),
+            ("pdf_a4", "/handout.pdf", "a4"),
+            ("pdf_a3", "/handout.pdf", "a3"),
+            ("present", "/present", ""),
+        )
+    ]
+    views.append(("tools.handout_view_back", "/" + _query(view, "total")))
+    return handout.render(
+        figures=numbered_figures(view.municipality, view.year, mode, view.locale, palette),
+        name=name,
+        year_label=formatting.fiscal_year_label(view.year, view.locale),
+        version=ds.version,
+        paper=paper,
+        presenter=presenter,
+        live_link=live_link,
+        qr=qr_data_uri(live_link),
+        views=[(t(key, view.locale), href) for key, href in views],
+        locale=view.locale,
+    )
+
+
+def chromium() -> str:
+    """The Chromium binary (``BROWSER_PATH`` if set, as kaleido reads it)."""
+    path = os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        raise RuntimeError("Chromium is not installed (apt-get install chromium)")
+    return path
+
+
+def print_pdf(html: str) -> bytes:
+    """``html`` printed to PDF by headless Chromium (paper size from the document's CSS ``@page``)."""
+    with tempfile.TemporaryDirectory(prefix="mieruka-pdf-") as tmp:
+        source = Path(tmp) / "handout.html"
+        target = Path(tmp) / "handout.pdf"
+        source.write_text(html, encoding="utf-8")
+        args = [
+            chromium(),
+            "--headless",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-extensions",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={tmp}/profile",
+            f"--print-to-pdf={target}",
+            source.as_uri(),
+        ]
+        if os.geteuid() == 0:  # Chromium refuses to run as root with its sandbox (e.g. in CI containers)
+            args.insert(1, "--no-sandbox")
+        subprocess.run(args, capture_output=True, timeout=PDF_TIMEOUT_S, check=True)
+        return target.read_bytes()
+
+
+@cache.memoize()
+def handout_pdf(municipality: str, year: int, mode: str, locale: str, paper: str, palette: str, base: str) -> bytes:
+    """The handout of a valid view as PDF; memoised."""
+    view = viewstate.ViewState(municipality, year, locale)
+    return print_pdf(document(view, mode, paper, palette, False, base))
+
+
+def _request(public_url: str) -> tuple[viewstate.ViewState, str, str, str, str]:
+    view = downloads.checked_view({k: v for k, v in request.args.items() if k in ("m", "y", "lang")})
+    mode = choice_param("mode", MODES, "total")
+    paper = choice_param("paper", tuple(handout.PAPERS), "a4")
+    palette = choice_param("palette", figurekit.PALETTES, "color")
+    return view, mode, paper, palette, public_base(public_url)
+
+
+def _bad(exc: Exception) -> Response:
+    return Response(f"{exc}\n", status=400, mimetype="text/plain")
+
+
+def register(server: Flask, public_url: str = "") -> None:
+    """Add the handout routes to the Flask server."""
+
+    def page(presenter: bool) -> Response:
+        try:
+            view, mode, paper, palette, base = _request(public_url)
+        except downloads.BadRequest as exc:
+            return _bad(exc)
+        html = document(view, mode, paper, palette, presenter, base)
+        return Response(html, mimetype="text/html", headers={"Cache-Control": "no-cache"})
+
+    def pdf() -> Response:
+        try:
+            view, mode, paper, palette, base = _request(public_url)
+        except downloads.BadRequest as exc:
+            return _bad(exc)
+        assert view.year is not None
+        data = handout_pdf(view.municipality, view.year, mode, view.locale, paper, palette, base)
+        name = f"mieruka-{view.municipality}-{view.year}-handout-{paper}.pdf"
+        response = Response(data, mimetype="application/pdf")
+        response.headers["Content-Disposition"] = f'inline; filename="{name}"'
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+
+    server.add_url_rule("/handout", "handout", lambda: page(False), methods=["GET"])
+    server.add_url_rule("/present", "present", lambda: page(True), methods=["GET"])
+    server.add_url_rule("/handout.pdf", "handout_pdf", pdf, methods=["GET"])

@@ -1,0 +1,107 @@
+"""Every figure of every page carries its anchor and its 「この図を使う」 block; the print version of a figure keeps
+the page's data exactly (colour or grey); source lines are compacted for print without losing a table or a line."""
+
+from __future__ import annotations
+
+import pytest
+from dash import dcc, html
+
+from callbacks import figurekit as kit_routes
+from finance import queries
+from layouts import figurekit, figures
+
+PAGES = ("overview", "indicators", "revenue", "expenditure", "funds", "debt", "staff", "enterprise", "household")
+
+
+def _graphs(tree: object) -> list[dcc.Graph]:
+    return [node for node in figurekit.walk(tree) if isinstance(node, dcc.Graph)]
+
+
+def _links(tree: object) -> list[str]:
+    return [str(node.href) for node in figurekit.walk(tree) if isinstance(node, html.A)]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_figure_of_every_view_has_a_unique_key_an_anchor_and_tools(dash_app, dataset, page):
+    with dash_app.server.test_request_context():
+        for code, _, _ in queries.municipalities(dataset):
+            year = queries.default_year(dataset, code)
+            if year is None:
+                continue
+            tree = kit_routes.page_tree(page, code, year, "total", "ja")
+            parts = figurekit.parts(tree)
+            assert len(parts) == len(_graphs(tree))  # no chart is left without its section
+            keys = [p.key for p in parts]
+            assert len(keys) == len(set(keys))
+            for p in parts:
+                assert p.title and p.sources, (code, page, p.key)  # each printed figure has its title and source
+            blocks = [
+                n
+                for n in figurekit.walk(tree)
+                if isinstance(n, html.Div) and getattr(n, "className", "") == "figure-block"
+            ]
+            assert [b.id for b in blocks] == [f"figure-{k}" for k in keys]
+            for block in blocks:  # the chart itself, then its tools
+                assert isinstance(block.children[0], dcc.Graph)
+                assert "figure-kit" in block.children[1].className
+
+
+def test_tools_of_a_figure_link_its_permalink_and_its_print_images_in_the_view(dash_app):
+    with dash_app.server.test_request_context():
+        tree = kit_routes.page_tree("revenue", "012149", 2013, "per_resident", "ja")
+    section = next(n for n in figurekit.walk(tree) if getattr(n, "id", None) == "figure-revenue-trend")
+    links = _links(section)
+    view = "m=012149&y=2013&mode=per_resident"
+    assert f"/revenue?{view}&fig=revenue-trend&lang=ja" in links
+    assert f"/figure/revenue/revenue-trend.png?{view}&lang=ja&size=1col" in links
+    assert f"/figure/revenue/revenue-trend.png?{view}&lang=ja&size=2col&palette=gray" in links
+    assert f"/figure/revenue/revenue-trend.pdf?{view}&lang=ja&size=2col" in links
+    button = next(n for n in figurekit.walk(section) if isinstance(n, html.Button))
+    assert button.to_plotly_json()["props"]["data-copy"] == f"/revenue?{view}&fig=revenue-trend&lang=ja"
+
+
+def test_parts_are_the_page_figure_itself_with_its_words(dash_app):
+    with dash_app.server.test_request_context():
+        tree = kit_routes.page_tree("revenue", "012149", 2013, "total", "ja")
+    graph = next(g for g in _graphs(tree) if g.id == {"type": "resident-chart-graph", "index": "revenue-items"})
+    parts = figurekit.find(tree, "revenue-items")
+    assert parts is not None
+    assert parts.figure is graph.figure
+    assert parts.title == "歳入の内訳"
+    assert parts.table is not None and parts.table[1][0][0] == "市税"
+    assert any("4,443,99" in cell or "44億4,399万円" in cell for cell in parts.table[1][0])  # 市税 H25 as printed
+
+
+def test_print_figure_keeps_the_data_and_grey_keeps_it_too(dash_app):
+    with dash_app.server.test_request_context():
+        parts = figurekit.find(kit_routes.page_tree("revenue", "012149", 2013, "total", "ja"), "revenue-trend")
+    assert parts is not None
+    colour = figures.print_figure(
+        parts.figure, title="t", footer=["f"], qr_uri=None, qr_caption="", size="1col", gray=False
+    )
+    grey = figures.print_figure(
+        parts.figure, title="t", footer=["f"], qr_uri=None, qr_caption="", size="1col", gray=True
+    )
+    for printed in (colour, grey):
+        assert [list(tr.y) for tr in printed.data] == [list(tr["y"]) for tr in parts.figure["data"]]
+        assert printed.layout.width == figures.print_pixels("1col")[0]
+    colours = {tr.marker.color for tr in grey.data if isinstance(tr.marker.color, str)}
+    assert colours and all(c[1:3] == c[3:5] == c[5:7] for c in colours)  # #rrggbb with r = g = b
+
+
+def test_grey_keeps_palette_colours_apart():
+    greys = [figures._gray(c) for c in figures.PALETTE[:6]]
+    assert len(set(greys)) == 6
+
+
+def test_compact_sources_joins_tables_of_one_document_and_ranges_line_numbers():
+    lines = [
+        "出典: 稚内市「稚内市財政の状況」（2014-10発行）2 一般会計決算の推移、96、97、98、99、100、101、102行",
+        "出典: 稚内市「稚内市財政の状況」（2014-10発行）1 平成25年度 稚内市の歳入・歳出決算状況、69、84行",
+        "出典: 中頓別町「公債費負担適正化計画」（2008発行）⑩、3行",
+    ]
+    assert figurekit.compact_sources(lines) == [
+        "出典: 稚内市「稚内市財政の状況」（2014-10発行）2 一般会計決算の推移、96–102行；"
+        "1 平成25年度 稚内市の歳入・歳出決算状況、69、84行",
+        "出典: 中頓別町「公債費負担適正化計画」（2008発行）⑩、3行",
+    ]
