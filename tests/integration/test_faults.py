@@ -60,9 +60,11 @@ def _workers(master: int) -> list[int]:
         if entry.name.isdigit():
             try:
                 stat = (entry / "stat").read_text()
+                command = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == master:
+            # the master's children are its workers and the export process (callbacks/imaging.py)
+            if int(stat.rsplit(")", 1)[1].split()[1]) == master and b"gunicorn" in command:
                 found.append(int(entry.name))
     return sorted(found)
 
