@@ -105,6 +105,9 @@ def print_pdf(html: str) -> bytes:
         args = [
             chromium(),
             "--headless",
+            # as kaleido's Chromium (choreographer's default): the sandbox needs user namespaces, which containers
+            # often lack; the document is our own, has no script and loads nothing
+            "--no-sandbox",
             "--disable-gpu",
             "--no-first-run",
             "--disable-extensions",
@@ -113,8 +116,6 @@ def print_pdf(html: str) -> bytes:
             f"--print-to-pdf={target}",
             source.as_uri(),
         ]
-        if os.geteuid() == 0:  # Chromium refuses to run as root with its sandbox (e.g. in CI containers)
-            args.insert(1, "--no-sandbox")
         subprocess.run(args, capture_output=True, timeout=PDF_TIMEOUT_S, check=True)
         return target.read_bytes()
 
