@@ -4,17 +4,27 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output
 
+from callbacks import figurekit as figurekit_routes
 from callbacks.cache import cache
 from finance import indicators, narrative, queries, repository, viewstate
 from finance.text import t
-from layouts import embed, ids
+from layouts import embed, figurekit, ids
 
 
 @cache.memoize()
-def render(figure: str, municipality: str, year: int, locale: str) -> list[object]:
+def render(figure: str, municipality: str, year: int, locale: str, mode: str = "total") -> list[object]:
     """The filled embed of a valid figure and view; memoised whole."""
     ds = repository.get()
     name = queries.municipality_name(ds, municipality, locale) or municipality
+    if "/" in figure:  # any figure of a page: <page>/<key>
+        page, key = figure.split("/", 1)
+        parts = figurekit.find(figurekit_routes.page_tree(page, municipality, year, mode, locale), key)
+        view = viewstate.ViewState(
+            municipality, year, locale, mode if page in figurekit_routes.RESIDENT_PAGES else "total", key
+        )
+        link = ("/" if page == "overview" else f"/{page}") + view.as_query()
+        as_of = figurekit_routes.as_of_line(view, ds.version)
+        return embed.figure_content(parts, name, as_of, link, locale)
     query = viewstate.ViewState(municipality, year, locale).as_query()
     if figure == "overview-trend":
         sentence = narrative.total_sentence(queries.overview(ds, municipality, year), locale)
@@ -31,7 +41,7 @@ def update_embed(pathname: str | None, state: object) -> list[object]:
     figure = embed.figure_of(pathname)
     if view is None or view.year is None or figure is None:
         return [t("app.no_municipality", view.locale if view else "ja")]
-    return render(figure, view.municipality, view.year, view.locale)
+    return render(figure, view.municipality, view.year, view.locale, view.mode)
 
 
 def register(app: Dash) -> None:

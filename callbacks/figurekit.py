@@ -31,7 +31,7 @@ PAGES: dict[str, Callable[[str, int, str, str], list[object]]] = {
     "household": lambda m, y, mode, loc: resident.render_household(m, y, loc),
     **{p: (lambda m, y, mode, loc, p=p: resident.render(p, m, y, mode, loc)) for p in RESIDENT_PAGES},
 }
-"""Every page with figures → its memoised render (the same one the page's callback uses)."""
+"""Every page with figures (:data:`layouts.figurekit.PAGES`) → its memoised render (the one its callback uses)."""
 
 
 def page_tree(page: str, municipality: str, year: int, mode: str, locale: str) -> list[object]:

@@ -12,7 +12,7 @@ from finance import formatting
 from finance.indicators import SOUNDNESS, Section
 from finance.queries import Source
 from finance.text import t
-from layouts import components, figures, ids
+from layouts import components, figurekit, figures, ids
 from layouts import indicators as indicators_layout
 
 PREFIX = "/embed/"
@@ -21,11 +21,17 @@ FIGURES: tuple[str, ...] = ("overview-trend", *(f"indicator-{name}" for name in 
 
 
 def figure_of(pathname: str | None) -> str | None:
-    """The embeddable figure of a path (``/embed/overview-trend`` → ``overview-trend``), else ``None``."""
+    """The embeddable figure of a path, else ``None``: one of :data:`FIGURES` (``/embed/overview-trend``) or any
+    figure of a page as ``<page>/<key>`` (``/embed/revenue/revenue-items`` → ``revenue/revenue-items``)."""
     if not pathname or not pathname.startswith(PREFIX):
         return None
     figure = pathname[len(PREFIX) :]
-    return figure if figure in FIGURES else None
+    if figure in FIGURES:
+        return figure
+    page, _, key = figure.partition("/")
+    if page in figurekit.PAGES and figurekit.KEY_PATTERN.fullmatch(key):
+        return figure
+    return None
 
 
 def layout(locale: str) -> html.Div:
@@ -114,3 +120,23 @@ def indicator_content(section: Section | None, name: str, year: int, query: str,
         )
         body = _graph(figure.to_plotly_json(), locale)
     return _frame(title, sentence, body, source, version, "/indicators" + query, locale)
+
+
+def figure_content(parts: figurekit.FigureParts | None, name: str, as_of: str, link: str, locale: str) -> list[object]:
+    """Any figure of a page as an embed: its title, first sentence, chart, sources and reference date."""
+    if parts is None:
+        return [html.P(t("tools.embed_no_data", locale), id=ids.EMBED_SENTENCE, className="embed-sentence")]
+    footer: list[object] = [html.P(line, className="source-note") for line in figurekit.compact_sources(parts.sources)]
+    footer.append(html.P(as_of, className="as-of"))
+    footer.append(
+        html.P(
+            html.A(t("tools.embed_open", locale), href=link, target="_blank", rel="noopener"), className="embed-open"
+        )
+    )
+    sentence = parts.sentences[0] if parts.sentences else ""
+    return [
+        html.H1(t("tools.figure_title", locale, name=name, title=parts.title), className="embed-title"),
+        html.P(sentence, id=ids.EMBED_SENTENCE, className="embed-sentence"),
+        _graph(parts.figure, locale),
+        html.Div(footer, className="embed-footer"),
+    ]

@@ -25,8 +25,21 @@ from dash import dcc, html
 from finance.text import t
 from finance.viewstate import ViewState
 from layouts import ids
+from layouts import tools as embed_tools
 
-KEY_PATTERN = re.compile(r"^[a-z0-9_-]{1,64}$")
+KEY_PATTERN = re.compile(r"[a-z0-9_-]{1,64}")
+PAGES: tuple[str, ...] = (
+    "overview",
+    "indicators",
+    "revenue",
+    "expenditure",
+    "funds",
+    "debt",
+    "staff",
+    "enterprise",
+    "household",
+)
+"""The pages whose figures can be exported and embedded (``callbacks.figurekit`` maps each to its render)."""
 FORMATS = ("png", "svg", "pdf")
 SIZES = ("1col", "2col")
 PALETTES = ("color", "gray")
@@ -250,8 +263,9 @@ def figure_url(page: str, key: str, fmt: str, query: str, *, size: str = "2col",
     return f"/figure/{page}/{key}.{fmt}{query}{sep}{joined}"
 
 
-def tools(page: str, key: str, view: ViewState) -> html.Details:
-    """The collapsed 「この図を使う」 block of one figure: permalink, copy button, images in colour and grey."""
+def tools(page: str, key: str, view: ViewState, title: str, *, embed: bool = True) -> html.Details:
+    """The collapsed 「この図を使う」 block of one figure: permalink, copy button, images in colour and grey, and
+    (unless the section already offers one) the <iframe> code of ``/embed/<page>/<key>``."""
     locale = view.locale
     query = view.as_query()
     path = "/" if page == "overview" else f"/{page}"
@@ -287,6 +301,7 @@ def tools(page: str, key: str, view: ViewState) -> html.Details:
             ),
             html.Ul([image_links("color"), image_links("gray")], className="figure-images"),
             html.P(t("tools.figure_hint", locale), className="kit-hint"),
+            *([embed_tools.embed_snippet(f"{page}/{key}", query, "", title, locale)] if embed else []),
         ],
         className="details figure-kit",
     )
@@ -297,8 +312,9 @@ def decorate(tree: list[object], page: str, municipality: str, year: int, mode: 
     under it (in place; nothing else on the page changes)."""
     view = ViewState(municipality, year, locale, mode)
     for place, described in _described(tree):
+        offered = any("embed-snippet" in _classes(n) for n in walk(place.section))  # the five older embed codes
         block = html.Div(
-            [place.graph, tools(page, described.key, view)],
+            [place.graph, tools(page, described.key, view, described.title, embed=not offered)],
             id=f"{ids.FIGURE_ANCHOR}-{described.key}",
             className="figure-block",
         )

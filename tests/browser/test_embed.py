@@ -33,10 +33,13 @@ def host_page(tmp_path_factory, host_origin, framed_server_url) -> Iterator[str]
     """A tiny page on the other origin with the <iframe> code the site offers."""
     folder = tmp_path_factory.mktemp("host")
     src = f"{framed_server_url}/embed/overview-trend?m=012149&y=2013"
+    items = f"{framed_server_url}/embed/revenue/revenue-items?m=012149&y=2013"  # any figure of a page
     (folder / "index.html").write_text(
         '<!doctype html><html lang="ja"><head><meta charset="utf-8"><link rel="icon" href="data:,">'
         "<title>広報ページ</title></head><body>"
         f'<h1>市の広報</h1><iframe src="{src}" title="歳入・歳出の推移" width="100%" height="520" '
+        'style="border:0;max-width:800px"></iframe>'
+        f'<iframe id="items" src="{items}" title="歳入の内訳" width="100%" height="520" '
         'style="border:0;max-width:800px"></iframe></body></html>',
         encoding="utf-8",
     )
@@ -58,7 +61,7 @@ def host_page(tmp_path_factory, host_origin, framed_server_url) -> Iterator[str]
 def test_brw_embed_renders_inside_an_iframe_of_another_origin(host_page, page_factory, dataset):
     page = page_factory(900, 700)
     page.goto(host_page)
-    frame = page.frame_locator("iframe")
+    frame = page.frame_locator("iframe").first
     sentence = narrative.total_sentence(queries.overview(dataset, "012149", 2013), "ja")
     assert sentence
     frame.locator(f"#{ids.EMBED_SENTENCE}").get_by_text(sentence).wait_for(timeout=30_000)
@@ -66,6 +69,10 @@ def test_brw_embed_renders_inside_an_iframe_of_another_origin(host_page, page_fa
     frame.locator(".embed-title").get_by_text("稚内市の歳入・歳出の推移").wait_for()
     assert "出典" in frame.locator(".embed-footer").inner_text()
     assert not frame.locator(".site-header").is_visible()  # no site chrome inside the frame
+    items = page.frame_locator("#items")
+    items.locator(".embed-title").get_by_text("稚内市 歳入の内訳").wait_for(timeout=30_000)
+    items.locator(f"#{ids.EMBED_GRAPH} .main-svg .trace").first.wait_for(timeout=30_000)
+    assert "出典" in items.locator(".embed-footer").inner_text()
     screenshot(page, "embed-overview-trend-in-iframe")
     assert page.errors == []
 

@@ -105,3 +105,29 @@ def test_compact_sources_joins_tables_of_one_document_and_ranges_line_numbers():
         "1 平成25年度 稚内市の歳入・歳出決算状況、69、84行",
         "出典: 中頓別町「公債費負担適正化計画」（2008発行）⑩、3行",
     ]
+
+
+def test_the_pages_with_figures_are_the_same_for_export_and_embed():
+    assert set(kit_routes.PAGES) == set(figurekit.PAGES)
+
+
+def test_any_figure_embeds_with_its_title_sentence_chart_source_and_reference_date(dash_app):
+    from callbacks import embed as embed_callbacks
+    from layouts import embed as embed_layout
+    from layouts import ids
+
+    assert embed_layout.figure_of("/embed/revenue/revenue-items") == "revenue/revenue-items"
+    assert embed_layout.figure_of("/embed/revenue/REVENUE") is None
+    assert embed_layout.figure_of("/embed/secret/revenue-items") is None
+    state = {"municipality": "012149", "year": 2013, "locale": "ja", "mode": "per_resident", "figure": None}
+    with dash_app.server.test_request_context():
+        content = embed_callbacks.update_embed("/embed/revenue/revenue-trend", state)
+    texts = [figurekit.text_of(node) for node in content]
+    assert texts[0] == "稚内市 歳入の推移"
+    assert "市民1人あたり" in texts[1]  # the sentence of the per-resident view
+    graph = next(n for n in figurekit.walk(content) if isinstance(n, dcc.Graph))
+    assert graph.id == ids.EMBED_GRAPH
+    footer = figurekit.text_of(content[-1])
+    assert "出典: 稚内市政策調整部財政経営課" in footer and "基準日：2014年3月31日" in footer
+    link = next(n for n in figurekit.walk(content) if isinstance(n, html.A))
+    assert link.href == "/revenue?m=012149&y=2013&mode=per_resident&fig=revenue-trend&lang=ja"

@@ -146,3 +146,10 @@ def test_bad_parameters_are_refused_plainly(kit, url, status):
 def test_a_figure_the_year_does_not_have_is_not_found(kit):
     # Wakkanai prints no 性質別 breakdown for H25 (only the 款 list): there is no such chart to export
     assert kit.get(f"/figure/expenditure/expenditure-nature.png?{VIEW}").status_code == 404
+
+
+def test_any_figure_has_an_embed_page_and_unknown_ones_are_not_found(kit):
+    assert kit.get(f"/embed/revenue/revenue-items?{VIEW}").status_code == 200
+    assert kit.get(f"/embed/indicators/real_debt_service_ratio-general_etc?{VIEW}").status_code == 200
+    assert kit.get(f"/embed/secret/revenue-items?{VIEW}").status_code == 404
+    assert kit.get(f"/embed/revenue/Revenue?{VIEW}").status_code == 404
