@@ -20,7 +20,7 @@ REVENUE = "/revenue?m=012149&y=2013&lang=ja"
 
 def _open_kit(page, key: str):
     block = page.locator(f"#figure-{key} details.figure-kit")
-    block.locator("summary").click()
+    block.locator("summary").first.click()  # its own summary (the <iframe> code inside has one too)
     return block
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from dash import dcc
 
 from callbacks import resident
 from layouts import figures, ids
@@ -33,7 +34,7 @@ def _find(component, predicate):
 
 
 def _graphs(content):
-    return _find(content, lambda c: isinstance(getattr(c, "id", None), dict))
+    return _find(content, lambda c: isinstance(c, dcc.Graph) and isinstance(getattr(c, "id", None), dict))
 
 
 def test_revenue_wakkanai_h25(dash_app):
