@@ -566,6 +566,18 @@ def wrap(text: str, width_px: float, font_px: float) -> list[str]:
     return lines
 
 
+def _thin_bars(figure: dict[str, object], layout: dict[str, object], plot_h: float) -> None:
+    """Keep horizontal bars thin enough that the labels printed above them (``yshift``) stay clear of the bar."""
+    traces = [tr for tr in figure.get("data") or [] if isinstance(tr, dict)]  # type: ignore[attr-defined]
+    bars = [tr for tr in traces if tr.get("type") == "bar" and tr.get("orientation") == "h"]
+    if not bars:
+        return
+    categories = {str(v) for tr in traces for v in (tr.get("y") or [])}
+    band = plot_h / max(len(categories), 1)
+    thickness = 0.45 * 68  # the on-screen bar (bargap 0.55 of a 68 px band) leaves room for the label above it
+    layout["bargap"] = max(float(layout.get("bargap") or 0), 1 - thickness / band)  # type: ignore[arg-type]
+
+
 def print_figure(
     figure: dict[str, object],
     *,
@@ -602,11 +614,12 @@ def print_figure(
     own = layout.get("height")  # long lists (one bar per item) keep 3/4 of their on-screen spacing
     own_plot = (own - 72) * 0.75 if isinstance(own, (int, float)) else 0
     plot_h = max(height - margin_t - margin_b, 120, round(own_plot))
-    plot_w = width - margin_l - margin_r
     layout.pop("height", None)
     layout.pop("width", None)
     margin = {**(layout.get("margin") or {}), "t": margin_t, "b": margin_b, "r": margin_r}
     margin.setdefault("l", margin_l)
+    plot_w = width - margin["l"] - margin_r
+    _thin_bars(figure, layout, plot_h)
     layout.update(
         template=TEMPLATE,
         width=width,
@@ -701,6 +714,7 @@ def handout_figure(figure: dict[str, object], *, gray: bool) -> go.Figure:
     layout.pop("width", None)
     plot_h = max(220, round((own - 72) * 0.85) if isinstance(own, (int, float)) else 340)  # the page's proportions
     margin = {**(layout.get("margin") or {}), "t": 40, "b": 70, "r": 24}
+    _thin_bars(figure, layout, plot_h)
     layout.update(
         template=TEMPLATE,
         width=width,

@@ -153,3 +153,17 @@ def test_any_figure_has_an_embed_page_and_unknown_ones_are_not_found(kit):
     assert kit.get(f"/embed/indicators/real_debt_service_ratio-general_etc?{VIEW}").status_code == 200
     assert kit.get(f"/embed/secret/revenue-items?{VIEW}").status_code == 404
     assert kit.get(f"/embed/revenue/Revenue?{VIEW}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "link"),
+    [
+        ("/figure/debt/debt-coverage.png?m=012149&y=2013&size=1col&palette=gray", "/s/012149/2013/debt/debt-coverage"),
+        ("/figure/staff/staff-counts.png?m=015130&y=2011&size=2col", "/s/015130/2011/staff/staff-counts"),
+        ("/figure/indicators/future_burden_ratio-general_etc.png?m=012149&y=2013&size=1col",
+         "/s/012149/2013/indicators/future_burden_ratio-general_etc"),
+    ],
+)  # fmt: skip
+def test_the_qr_code_is_whole_and_readable_on_every_kind_of_chart(kit, tmp_path, url, link):
+    # horizontal bars keep their own narrow left margin: the code must still sit inside the image
+    assert _qr(_get(kit, url), tmp_path) == PUBLIC + link
