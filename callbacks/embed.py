@@ -26,13 +26,14 @@ def render(figure: str, municipality: str, year: int, locale: str, mode: str = "
         as_of = figurekit_routes.as_of_line(view, ds.version)
         return embed.figure_content(parts, name, as_of, link, locale)
     query = viewstate.ViewState(municipality, year, locale).as_query()
+    as_of = figurekit_routes.as_of_line(viewstate.ViewState(municipality, year, locale), ds.version)
     if figure == "overview-trend":
         sentence = narrative.total_sentence(queries.overview(ds, municipality, year), locale)
-        return embed.trend_content(queries.totals_series(ds, municipality), sentence, name, query, ds.version, locale)
+        return embed.trend_content(queries.totals_series(ds, municipality), sentence, name, query, as_of, locale)
     indicator = figure.removeprefix("indicator-")
     page = indicators.page(ds, municipality, year)
     section = next((s for s in page.soundness if s.evaluation.indicator == indicator), None)
-    return embed.indicator_content(section, name, year, query, ds.version, locale)
+    return embed.indicator_content(section, name, year, query, as_of, locale)
 
 
 def update_embed(pathname: str | None, state: object) -> list[object]:

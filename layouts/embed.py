@@ -40,16 +40,14 @@ def layout(locale: str) -> html.Div:
 
 
 def _frame(
-    title: str, sentence: str, body: object, source: Source | None, version: str, link: str, locale: str
+    title: str, sentence: str, body: object, source: Source | None, as_of: str, link: str, locale: str
 ) -> list[object]:
     footer: list[object] = []
     note = components.source_note(source, locale)
     if note is not None:
         footer.append(note)
     if source is not None:
-        footer.append(
-            html.P(t("tools.embed_as_of", locale, published=source.published, version=version), className="as-of")
-        )
+        footer.append(html.P(as_of, className="as-of"))
     footer.append(
         html.P(
             html.A(t("tools.embed_open", locale), href=link, target="_blank", rel="noopener"), className="embed-open"
@@ -66,9 +64,9 @@ def _frame(
 EMBED_GRAPH_HEIGHT = 300  # with the title, sentence and source it fits the 520 px <iframe> the site offers
 
 
-def _graph(figure: dict[str, object], locale: str) -> dcc.Graph:
+def _graph(figure: dict[str, object], locale: str, height: int = EMBED_GRAPH_HEIGHT) -> dcc.Graph:
     layout = dict(figure.get("layout") or {})  # type: ignore[call-overload]
-    layout["height"] = EMBED_GRAPH_HEIGHT
+    layout["height"] = height
     figure = {**figure, "layout": layout}
     return dcc.Graph(
         id=ids.EMBED_GRAPH,
@@ -76,23 +74,23 @@ def _graph(figure: dict[str, object], locale: str) -> dcc.Graph:
         config={**figures.GRAPH_CONFIG, "locale": locale, "displayModeBar": False},
         className="graph embed-graph",
         responsive=True,
-        style={"height": f"{EMBED_GRAPH_HEIGHT}px"},  # dcc.Graph is 450 px tall unless told
+        style={"height": f"{height}px"},  # dcc.Graph is 450 px tall unless told
     )
 
 
 def trend_content(
-    series: pd.DataFrame, sentence: str | None, name: str, query: str, version: str, locale: str
+    series: pd.DataFrame, sentence: str | None, name: str, query: str, as_of: str, locale: str
 ) -> list[object]:
     """The overview's revenue and expenditure trend as an embed."""
     title = t("tools.embed_trend_title", locale, name=name)
     if series.empty:
-        return _frame(title, t("tools.embed_no_data", locale), html.Div(), None, version, "/" + query, locale)
+        return _frame(title, t("tools.embed_no_data", locale), html.Div(), None, as_of, "/" + query, locale)
     source = series["source"].iloc[-1]
     body = _graph(figures.totals_bar(series, locale=locale).to_plotly_json(), locale)
-    return _frame(title, sentence or t("tools.embed_no_data", locale), body, source, version, "/" + query, locale)
+    return _frame(title, sentence or t("tools.embed_no_data", locale), body, source, as_of, "/" + query, locale)
 
 
-def indicator_content(section: Section | None, name: str, year: int, query: str, version: str, locale: str) -> list:
+def indicator_content(section: Section | None, name: str, year: int, query: str, as_of: str, locale: str) -> list:
     """One soundness ratio over the years against its lines, as an embed."""
     if section is None:
         return [html.P(t("tools.embed_no_data", locale), id=ids.EMBED_SENTENCE, className="embed-sentence")]
@@ -119,7 +117,13 @@ def indicator_content(section: Section | None, name: str, year: int, query: str,
             decimals=indicators_layout._decimals(indicator),
         )
         body = _graph(figure.to_plotly_json(), locale)
-    return _frame(title, sentence, body, source, version, "/indicators" + query, locale)
+    return _frame(title, sentence, body, source, as_of, "/indicators" + query, locale)
+
+
+def height_of(figure: dict[str, object]) -> int:
+    """The chart height of an embedded page figure: its own (long lists stay readable), at least the default."""
+    own = (figure.get("layout") or {}).get("height")  # type: ignore[attr-defined]
+    return max(EMBED_GRAPH_HEIGHT, int(own)) if isinstance(own, (int, float)) else EMBED_GRAPH_HEIGHT
 
 
 def figure_content(parts: figurekit.FigureParts | None, name: str, as_of: str, link: str, locale: str) -> list[object]:
@@ -137,6 +141,6 @@ def figure_content(parts: figurekit.FigureParts | None, name: str, as_of: str, l
     return [
         html.H1(t("tools.figure_title", locale, name=name, title=parts.title), className="embed-title"),
         html.P(sentence, id=ids.EMBED_SENTENCE, className="embed-sentence"),
-        _graph(parts.figure, locale),
+        _graph(parts.figure, locale, height_of(parts.figure)),
         html.Div(footer, className="embed-footer"),
     ]

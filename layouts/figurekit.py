@@ -263,7 +263,9 @@ def figure_url(page: str, key: str, fmt: str, query: str, *, size: str = "2col",
     return f"/figure/{page}/{key}.{fmt}{query}{sep}{joined}"
 
 
-def tools(page: str, key: str, view: ViewState, title: str, *, embed: bool = True) -> html.Details:
+def tools(
+    page: str, key: str, view: ViewState, title: str, *, embed: bool = True, frame_height: int = 520
+) -> html.Details:
     """The collapsed 「この図を使う」 block of one figure: permalink, copy button, images in colour and grey, and
     (unless the section already offers one) the <iframe> code of ``/embed/<page>/<key>``."""
     locale = view.locale
@@ -301,10 +303,18 @@ def tools(page: str, key: str, view: ViewState, title: str, *, embed: bool = Tru
             ),
             html.Ul([image_links("color"), image_links("gray")], className="figure-images"),
             html.P(t("tools.figure_hint", locale), className="kit-hint"),
-            *([embed_tools.embed_snippet(f"{page}/{key}", query, "", title, locale)] if embed else []),
+            *([embed_tools.embed_snippet(f"{page}/{key}", query, "", title, locale, frame_height)] if embed else []),
         ],
         className="details figure-kit",
     )
+
+
+def _frame_height(figure: dict[str, Any]) -> int:
+    """The <iframe> height that shows an embedded chart whole: the chart (``layouts.embed.height_of``) plus the
+    title, sentence and source around it."""
+    own = (figure.get("layout") or {}).get("height")
+    chart = max(300, int(own)) if isinstance(own, (int, float)) else 300
+    return chart + 220
 
 
 def decorate(tree: list[object], page: str, municipality: str, year: int, mode: str, locale: str) -> list[object]:
@@ -314,7 +324,17 @@ def decorate(tree: list[object], page: str, municipality: str, year: int, mode: 
     for place, described in _described(tree):
         offered = any("embed-snippet" in _classes(n) for n in walk(place.section))  # the five older embed codes
         block = html.Div(
-            [place.graph, tools(page, described.key, view, described.title, embed=not offered)],
+            [
+                place.graph,
+                tools(
+                    page,
+                    described.key,
+                    view,
+                    described.title,
+                    embed=not offered,
+                    frame_height=_frame_height(described.figure),
+                ),
+            ],
             id=f"{ids.FIGURE_ANCHOR}-{described.key}",
             className="figure-block",
         )

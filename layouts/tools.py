@@ -36,18 +36,20 @@ def download_links(dataset: str, query: str, locale: str, index: str | None = No
     )
 
 
-def iframe_code(figure: str, query: str, base: str, title: str) -> str:
+def iframe_code(figure: str, query: str, base: str, title: str, height: int = EMBED_HEIGHT) -> str:
     """The ``<iframe>`` element that embeds ``/embed/<figure>`` of the view on another site."""
     src = escape(f"{base}/embed/{figure}{query}", quote=True)
     return (
-        f'<iframe src="{src}" title="{escape(title, quote=True)}" width="100%" height="{EMBED_HEIGHT}" '
+        f'<iframe src="{src}" title="{escape(title, quote=True)}" width="100%" height="{height}" '
         'style="border:0;max-width:800px" loading="lazy"></iframe>'
     )
 
 
-def embed_snippet(figure: str, query: str, base: str, title: str, locale: str) -> html.Details:
+def embed_snippet(
+    figure: str, query: str, base: str, title: str, locale: str, height: int = EMBED_HEIGHT
+) -> html.Details:
     """A collapsed block with the figure's <iframe> code, selected on focus, ready to copy."""
-    code = iframe_code(figure, query, base, t("tools.embed_frame_title", locale, title=title))
+    code = iframe_code(figure, query, base, t("tools.embed_frame_title", locale, title=title), height)
     return html.Details(
         [
             html.Summary(t("tools.embed_summary", locale)),

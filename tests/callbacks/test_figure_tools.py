@@ -131,3 +131,18 @@ def test_any_figure_embeds_with_its_title_sentence_chart_source_and_reference_da
     assert "出典: 稚内市政策調整部財政経営課" in footer and "基準日：2014年3月31日" in footer
     link = next(n for n in figurekit.walk(content) if isinstance(n, html.A))
     assert link.href == "/revenue?m=012149&y=2013&mode=per_resident&fig=revenue-trend&lang=ja"
+
+
+def test_the_iframe_code_of_a_long_list_is_tall_enough_to_show_it_whole(dash_app):
+    from layouts import ids
+
+    with dash_app.server.test_request_context():
+        tree = kit_routes.page_tree("revenue", "012149", 2013, "total", "ja")
+    graph = next(g for g in _graphs(tree) if g.id == {"type": ids.RESIDENT_GRAPH, "index": "revenue-items"})
+    code = next(
+        figurekit.text_of(n)
+        for n in figurekit.walk(tree)
+        if getattr(n, "id", None) == {"type": ids.EMBED_SNIPPET, "index": "revenue/revenue-items"}
+    )
+    assert 'src="/embed/revenue/revenue-items?m=012149&amp;y=2013&amp;lang=ja"' in code
+    assert f'height="{graph.figure["layout"]["height"] + 220}"' in code  # 23 items: far taller than 520
