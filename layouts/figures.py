@@ -637,32 +637,25 @@ def print_figure(
     def paper_x(px_from_left: float) -> float:
         return (px_from_left - margin["l"]) / plot_w
 
+    def note(text: str, x_px: float, y_px: float, size: int, anchor: str = "left") -> dict[str, object]:
+        """Text placed in image pixels (x from the left, y from the bottom), top-anchored."""
+        return {
+            "text": text,
+            "xref": "paper",
+            "yref": "paper",
+            "x": paper_x(x_px),
+            "y": paper_y(y_px),
+            "xanchor": anchor,
+            "yanchor": "top",
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": size, "family": FONT, "color": "#000000" if size == title_font else "#1a1a1a"},
+        }
+
     total_h = margin_t + margin_b + plot_h
     notes = [
-        {
-            "text": "<br>".join(title_lines),
-            "xref": "paper",
-            "yref": "paper",
-            "x": paper_x(16),
-            "y": paper_y(total_h - 14),
-            "xanchor": "left",
-            "yanchor": "top",
-            "align": "left",
-            "showarrow": False,
-            "font": {"size": title_font, "family": FONT, "color": "#000000"},
-        },
-        {
-            "text": "<br>".join(lines),
-            "xref": "paper",
-            "yref": "paper",
-            "x": paper_x(16),
-            "y": paper_y(footer_px - 4),
-            "xanchor": "left",
-            "yanchor": "top",
-            "align": "left",
-            "showarrow": False,
-            "font": {"size": note_font, "family": FONT, "color": "#1a1a1a"},
-        },
+        note("<br>".join(title_lines), 16, total_h - 14, title_font),
+        note("<br>".join(lines), 16, footer_px - 4, note_font),
     ]
     images = list(layout.get("images") or [])
     if qr_uri:
@@ -681,19 +674,7 @@ def print_figure(
                 "layer": "above",
             }
         )
-        notes.append(
-            {
-                "text": qr_caption,
-                "xref": "paper",
-                "yref": "paper",
-                "x": paper_x(width - 16 - qr_px / 2),
-                "y": paper_y(footer_px - 8 - qr_px),
-                "xanchor": "center",
-                "yanchor": "top",
-                "showarrow": False,
-                "font": {"size": 11, "family": FONT, "color": "#1a1a1a"},
-            }
-        )
+        notes.append(note(qr_caption, width - 16 - qr_px / 2, footer_px - 8 - qr_px, 11, "center"))
     layout["annotations"] = [*(layout.get("annotations") or []), *notes]
     layout["images"] = images
     printed: dict[str, object] = {**figure, "layout": layout}
