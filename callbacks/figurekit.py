@@ -18,7 +18,7 @@ from flask import Flask, Response, abort, redirect, request
 
 from callbacks import downloads, imaging, indicators, overview, resident
 from callbacks.cache import cache
-from finance import formatting, queries, repository, viewstate
+from finance import exports, formatting, queries, repository, viewstate
 from finance.breakdown import MODES
 from finance.text import t
 from layouts import figurekit, figures
@@ -138,6 +138,46 @@ def short_link(municipality: str, year: str, page: str, key: str) -> Response:
     return redirect(path + target.as_query(), code=302)  # type: ignore[return-value]
 
 
+@cache.memoize()
+def figure_data(page: str, key: str, fmt: str, municipality: str, year: int, mode: str, locale: str) -> bytes | None:
+    """The data table of one figure as CSV or XLSX (numbers as numbers), or ``None`` without such a table."""
+    ds = repository.get()
+    parts = figurekit.find(page_tree(page, municipality, year, mode, locale), key)
+    if parts is None or parts.table is None:
+        return None
+    name = queries.municipality_name(ds, municipality, locale) or municipality
+    title = t("tools.figure_title", locale, name=name, title=parts.title)
+    table = exports.figure_table(
+        key,
+        title,
+        exports.meta_block(ds, municipality, year, locale, title),
+        parts.table,
+        parts.sources,
+        missing=(t("common.no_data", locale), "—", "－", ""),
+    )
+    return exports.to_csv(table) if fmt == "csv" else exports.to_xlsx(table)
+
+
+def figure_download(page: str, key: str, fmt: str) -> Response:
+    """``/download/figure/<page>/<key>.<csv|xlsx>`` for the query's view."""
+    if page not in PAGES or fmt not in exports.FORMATS or not figurekit.KEY_PATTERN.fullmatch(key):
+        abort(404)
+    try:
+        view = downloads.checked_view({k: v for k, v in request.args.items() if k in ("m", "y", "lang")})
+        mode = choice_param("mode", MODES, "total")
+    except downloads.BadRequest as exc:
+        return Response(f"{exc}\n", status=400, mimetype="text/plain")
+    assert view.year is not None
+    data = figure_data(page, key, fmt, view.municipality, view.year, mode, view.locale)
+    if data is None:
+        abort(404)
+    response = Response(data, mimetype=downloads.MIMETYPES[fmt])
+    name = f"mieruka-{view.municipality}-{view.year}-{key}.{fmt}"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
 def register(server: Flask, public_url: str = "") -> None:
     """Add the figure-kit routes to the Flask server."""
     server.add_url_rule(
@@ -147,3 +187,4 @@ def register(server: Flask, public_url: str = "") -> None:
         methods=["GET"],
     )
     server.add_url_rule("/s/<municipality>/<year>/<page>/<key>", "short_link", short_link, methods=["GET"])
+    server.add_url_rule("/download/figure/<page>/<key>.<fmt>", "figure_download", figure_download, methods=["GET"])

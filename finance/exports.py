@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -235,14 +236,83 @@ def build(ds: Dataset, dataset: str, code: str, year: int, locale: str) -> Table
         KeyError: ``dataset`` is not one of :data:`DATASETS`.
     """
     title, header, rows = DATASETS[dataset](ds, code, year, locale)
+    return Table(dataset, title, meta_block(ds, code, year, locale, title), header, tuple(rows),
+                 t("tools.source_note", locale))  # fmt: skip
+
+
+def meta_block(ds: Dataset, code: str, year: int, locale: str, title: str) -> tuple[tuple[str, str], ...]:
+    """The header block of a download: what the table is, the municipality, the year and the data version."""
     name = queries.municipality_name(ds, code, locale) or code
-    meta = (
+    return (
         (t("tools.meta_title", locale), title),
         (t("tools.meta_municipality", locale), f"{name}（{code}）" if locale == "ja" else f"{name} ({code})"),
         (t("tools.meta_year", locale), formatting.fiscal_year_label(year, locale)),
         (t("tools.meta_version", locale), ds.version),
     )
-    return Table(dataset, title, meta, header, tuple(rows), t("tools.source_note", locale))
+
+
+NUMBER_CELL = re.compile(
+    r"(?P<sign>[▲△−-])?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?(?P<unit>円|千円|百万円|%|人|ポイント)?"
+)
+"""A displayed number: optional ▲/△/− sign, digits with thousands separators, decimals, one unit."""
+
+
+def typed_column(header: str, cells: Sequence[str], missing: Sequence[str]) -> tuple[str, list[Cell]]:
+    """A displayed table column with numbers as numbers, when it is a column of numbers.
+
+    Every cell must be a plain number (:data:`NUMBER_CELL`) of one unit, or a missing marker (``missing``:
+    「データなし」, 「—」), which becomes an empty cell — never 0. The unit moves into the header
+    (「市民1人あたり」 → 「市民1人あたり（円）」) unless it is already there. Anything else (「約246億円」,
+    「—（黒字1.49%）」, years) keeps the column as text, exactly as shown.
+    """
+    parsed: list[re.Match[str] | None] = []
+    units: set[str] = set()
+    for cell in cells:
+        if cell.strip() in missing:
+            parsed.append(None)
+            continue
+        match = NUMBER_CELL.fullmatch(cell.strip())
+        if match is None:
+            return header, list(cells)
+        parsed.append(match)
+        units.add(match["unit"] or "")
+    if not any(parsed) or len(units) > 1:
+        return header, list(cells)
+    values: list[Cell] = []
+    for match in parsed:
+        if match is None:
+            values.append(None)
+            continue
+        number = Decimal(match["digits"].replace(",", "") + (match["fraction"] or ""))
+        if match["sign"]:
+            number = -number
+        values.append(int(number) if not match["fraction"] else float(number))
+    unit = units.pop()
+    if unit and unit not in header:
+        header = f"{header}（{unit}）"
+    return header, values
+
+
+def figure_table(
+    dataset: str, title: str, meta: tuple[tuple[str, str], ...], shown: tuple[list[str], list[list[str]]],
+    sources: Sequence[str], missing: Sequence[str],
+) -> Table:  # fmt: skip
+    """The data table of any figure, as the page shows it, with its numeric columns as numbers.
+
+    Args:
+        dataset: the file name part (``revenue-items``).
+        title: the figure title.
+        meta: the header block (municipality, year, data version).
+        shown: the page's table of the figure: header cells and rows of cell texts.
+        sources: the figure's source lines, written after the table.
+        missing: the texts that mean "no figure" (become empty cells).
+    """
+    header, rows = shown
+    width = max([len(header), *(len(r) for r in rows)], default=0)
+    columns = [[row[i] if i < len(row) else "" for row in rows] for i in range(width)]
+    typed = [typed_column(header[i] if i < len(header) else "", columns[i], missing) for i in range(width)]
+    out_rows = tuple(tuple(col[1][r] for col in typed) for r in range(len(rows)))
+    return Table(dataset, title, meta, tuple(h for h, _ in typed), out_rows, " / ".join(sources))
 
 
 def _safe_row(row: Sequence[Cell]) -> list[Cell]:

@@ -264,7 +264,14 @@ def figure_url(page: str, key: str, fmt: str, query: str, *, size: str = "2col",
 
 
 def tools(
-    page: str, key: str, view: ViewState, title: str, *, embed: bool = True, frame_height: int = 520
+    page: str,
+    key: str,
+    view: ViewState,
+    title: str,
+    *,
+    embed: bool = True,
+    frame_height: int = 520,
+    data: bool = True,
 ) -> html.Details:
     """The collapsed 「この図を使う」 block of one figure: permalink, copy button, images in colour and grey, and
     (unless the section already offers one) the <iframe> code of ``/embed/<page>/<key>``."""
@@ -302,6 +309,25 @@ def tools(
                 className="figure-link",
             ),
             html.Ul([image_links("color"), image_links("gray")], className="figure-images"),
+            *(
+                [
+                    html.P(
+                        [
+                            html.Span(t("tools.download_label", locale) + " ", className="kit-label"),
+                            html.A(
+                                t("tools.csv", locale), href=f"/download/figure/{page}/{key}.csv{query}", download=""
+                            ),
+                            " / ",
+                            html.A(
+                                t("tools.xlsx", locale), href=f"/download/figure/{page}/{key}.xlsx{query}", download=""
+                            ),
+                        ],
+                        className="download-links",
+                    )
+                ]
+                if data
+                else []
+            ),
             html.P(t("tools.figure_hint", locale), className="kit-hint"),
             *([embed_tools.embed_snippet(f"{page}/{key}", query, "", title, locale, frame_height)] if embed else []),
         ],
@@ -333,6 +359,7 @@ def decorate(tree: list[object], page: str, municipality: str, year: int, mode: 
                     described.title,
                     embed=not offered,
                     frame_height=_frame_height(described.figure),
+                    data=described.table is not None,
                 ),
             ],
             id=f"{ids.FIGURE_ANCHOR}-{described.key}",

@@ -167,3 +167,50 @@ def test_any_figure_has_an_embed_page_and_unknown_ones_are_not_found(kit):
 def test_the_qr_code_is_whole_and_readable_on_every_kind_of_chart(kit, tmp_path, url, link):
     # horizontal bars keep their own narrow left margin: the code must still sit inside the image
     assert _qr(_get(kit, url), tmp_path) == PUBLIC + link
+
+
+def _csv_rows(body: bytes) -> list[list[str]]:
+    import csv
+
+    assert body.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel opens it as UTF-8
+    return list(csv.reader(io.StringIO(body[3:].decode("utf-8"))))
+
+
+def test_the_data_of_any_figure_downloads_with_units_numbers_and_sources(kit):
+    response = kit.get(f"/download/figure/revenue/revenue-items.csv?{VIEW}")
+    assert response.status_code == 200
+    rows = _csv_rows(response.data)
+    assert rows[0] == ["表", "稚内市 歳入の内訳"]
+    header = rows[rows.index([]) + 1]
+    assert header[:4] == ["項目", "金額（千円）", "市民1人あたり（円）", "割合（%）"]
+    tax = next(r for r in rows if r and r[0] == "市税")
+    assert tax[1:4] == ["4443990", "120440", "18.0"]  # 市税 H25 as printed (千円), per resident, share
+    assert rows[-1][0].startswith("出典: 稚内市政策調整部財政経営課")
+
+
+def test_figure_data_as_xlsx_keeps_numbers_numeric_and_missing_empty(kit):
+    from openpyxl import load_workbook
+
+    response = kit.get("/download/figure/staff/staff-counts.xlsx?m=015130&y=2011")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = next(row for row in values if row[0] == "項目")
+    total = next(row for row in values if row[0] == "職員数 (a+b+c)")
+    assert total[header.index("人数")] == 48  # 中頓別町 職員数 H23, a number in the workbook
+    assert total[header.index("人口1,000人あたり（計算）")] == 24.7
+    assert total[header.index("人口1,000人あたり（資料）")] is None  # not printed for the total: empty, never 0
+
+
+def test_typed_columns_turn_displayed_numbers_into_numbers_and_keep_text_as_shown():
+    from finance.exports import typed_column
+
+    missing = ("データなし", "—")
+    assert typed_column("金額（千円）", ["4,443,990", "▲1,561", "データなし"], missing) == (
+        "金額（千円）",
+        [4443990, -1561, None],
+    )
+    assert typed_column("構成比", ["18.0%", "0.9%"], missing) == ("構成比（%）", [18.0, 0.9])
+    assert typed_column("値", ["—（黒字1.49%）", "15.9%"], missing) == ("値", ["—（黒字1.49%）", "15.9%"])
+    assert typed_column("額", ["約246億円", "1,000"], missing) == ("額", ["約246億円", "1,000"])
+    assert typed_column("混在", ["1,000円", "5人"], missing) == ("混在", ["1,000円", "5人"])
