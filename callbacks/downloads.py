@@ -2,7 +2,8 @@
 
 Query parameters ``m``, ``y`` and ``lang`` are read like the pages' (``finance.viewstate``), but a value that is
 given and not valid is refused with 400 and a plain message: a download must never silently be of another view.
-Missing parameters take the pages' defaults. Unknown datasets are 404.
+Missing parameters take the pages' defaults. Unknown datasets are 404. The request checks here
+(:func:`requested_view`, :func:`choice_param`) and :func:`attachment` serve the figure kit and the handout too.
 """
 
 from __future__ import annotations
@@ -35,13 +36,40 @@ def checked_view(params: Mapping[str, str]) -> viewstate.ViewState:
         raise BadRequest("unknown fiscal year (y) / 年度 y が正しくありません")
     if "lang" in params and view.locale != params["lang"]:
         raise BadRequest("unknown language (lang): ja or en / 言語 lang は ja か en です")
+    if "mode" in params and view.mode != params["mode"]:
+        raise BadRequest("unknown display (mode): per_resident or share / 表示 mode は per_resident か share です")
     if view.year is None or viewstate.checked(ds, view.as_dict()) is None:
         raise BadRequest("no data for this view / この団体・年度のデータはありません")
     return view
 
 
-def _plain(message: str, status: int) -> Response:
+def requested_view() -> viewstate.ViewState:
+    """The request's view with its display mode (``m``, ``y``, ``lang``, ``mode``), checked as :func:`checked_view`."""
+    return checked_view({k: v for k, v in request.args.items() if k in ("m", "y", "lang", "mode")})
+
+
+def choice_param(name: str, allowed: tuple[str, ...], default: str) -> str:
+    """Query parameter ``name`` if it is one of ``allowed``, ``default`` when absent (else :class:`BadRequest`)."""
+    value = request.args.get(name)
+    if value is None:
+        return default
+    if value not in allowed:
+        choices = ", ".join(allowed)
+        raise BadRequest(f"{name} must be one of {choices} / {name} は {choices} のいずれかです")
+    return value
+
+
+def plain(message: str, status: int) -> Response:
+    """A plain-text answer (a refused parameter: 400)."""
     return Response(message + "\n", status=status, mimetype="text/plain")
+
+
+def attachment(body: bytes, mimetype: str, name: str, *, inline: bool = False) -> Response:
+    """A file answer: its name for saving, revalidated on every use (the data version may change)."""
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{name}"'
+    response.headers["Cache-Control"] = "no-cache"
+    return response
 
 
 def download(dataset: str, fmt: str) -> Response:
@@ -51,15 +79,11 @@ def download(dataset: str, fmt: str) -> Response:
     try:
         view = checked_view({k: v for k, v in request.args.items() if k in ("m", "y", "lang")})
     except BadRequest as exc:
-        return _plain(str(exc), 400)
+        return plain(str(exc), 400)
     assert view.year is not None
     table = exports.build(repository.get(), dataset, view.municipality, view.year, view.locale)
     body = exports.to_csv(table) if fmt == "csv" else exports.to_xlsx(table)
-    name = f"mieruka-{view.municipality}-{view.year}-{dataset}.{fmt}"
-    response = Response(body, mimetype=MIMETYPES[fmt])
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+    return attachment(body, MIMETYPES[fmt], f"mieruka-{view.municipality}-{view.year}-{dataset}.{fmt}")
 
 
 def csv_download(dataset: str) -> Response:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from urllib.parse import urlencode
 
 import segno
@@ -19,7 +20,6 @@ from flask import Flask, Response, abort, redirect, request
 from callbacks import downloads, imaging, indicators, overview, resident
 from callbacks.cache import cache
 from finance import exports, formatting, queries, repository, viewstate
-from finance.breakdown import MODES
 from finance.text import t
 from layouts import figurekit, figures
 
@@ -39,25 +39,14 @@ def page_tree(page: str, municipality: str, year: int, mode: str, locale: str) -
     return PAGES[page](municipality, year, mode if page in RESIDENT_PAGES else "total", locale)
 
 
-def choice_param(name: str, allowed: tuple[str, ...], default: str) -> str:
-    """Query parameter ``name`` if it is one of ``allowed``, ``default`` when absent (else :class:`BadRequest`)."""
-    value = request.args.get(name)
-    if value is None:
-        return default
-    if value not in allowed:
-        choices = ", ".join(allowed)
-        raise downloads.BadRequest(f"{name} must be one of {choices} / {name} は {choices} のいずれかです")
-    return value
-
-
 def public_base(configured: str) -> str:
     """The site's public origin for links printed on paper (configured, else the request's own)."""
     return (configured or request.host_url).rstrip("/")
 
 
-def short_path(page: str, key: str, view: viewstate.ViewState, mode: str) -> str:
+def short_path(page: str, key: str, view: viewstate.ViewState) -> str:
     """``/s/012149/2013/revenue/revenue-trend``: the short link of a figure (mode and language only when needed)."""
-    extra = {k: v for k, v in (("mode", mode), ("lang", view.locale)) if v not in ("total", "ja")}
+    extra = {k: v for k, v in (("mode", view.mode), ("lang", view.locale)) if v not in ("total", "ja")}
     return f"/s/{view.municipality}/{view.year}/{page}/{key}" + (f"?{urlencode(extra)}" if extra else "")
 
 
@@ -84,9 +73,9 @@ def export(page: str, key: str, fmt: str, municipality: str, year: int, mode: st
     parts = figurekit.find(page_tree(page, municipality, year, mode, locale), key)
     if parts is None:
         return None
-    view = viewstate.ViewState(municipality, year, locale)
+    view = viewstate.ViewState(municipality, year, locale, mode)
     name = queries.municipality_name(ds, municipality, locale) or municipality
-    link = base + short_path(page, key, view, mode)
+    link = base + short_path(page, key, view)
     printed = figures.print_figure(
         parts.figure,
         title=t("tools.figure_title", locale, name=name, title=parts.title),
@@ -104,23 +93,18 @@ def figure_image(page: str, key: str, fmt: str, public_url: str) -> Response:
     if page not in PAGES or fmt not in MIMETYPES or not figurekit.KEY_PATTERN.fullmatch(key):
         abort(404)
     try:
-        view = downloads.checked_view({k: v for k, v in request.args.items() if k in ("m", "y", "lang")})
-        mode = choice_param("mode", MODES, "total")
-        size = choice_param("size", figurekit.SIZES, "2col")
-        palette = choice_param("palette", figurekit.PALETTES, "color")
+        view = downloads.requested_view()
+        size = downloads.choice_param("size", figurekit.SIZES, "2col")
+        palette = downloads.choice_param("palette", figurekit.PALETTES, "color")
     except downloads.BadRequest as exc:
-        return Response(f"{exc}\n", status=400, mimetype="text/plain")
+        return downloads.plain(str(exc), 400)
     assert view.year is not None
-    data = export(page, key, fmt, view.municipality, view.year, mode, view.locale, size, palette,
+    data = export(page, key, fmt, view.municipality, view.year, view.mode, view.locale, size, palette,
                   public_base(public_url))  # fmt: skip
     if data is None:
         abort(404)
     suffix = f"-{size}" + ("-gray" if palette == "gray" else "")
-    name = f"mieruka-{view.municipality}-{view.year}-{key}{suffix}.{fmt}"
-    response = Response(data, mimetype=MIMETYPES[fmt])
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+    return downloads.attachment(data, MIMETYPES[fmt], f"mieruka-{view.municipality}-{view.year}-{key}{suffix}.{fmt}")
 
 
 def short_link(municipality: str, year: str, page: str, key: str) -> Response:
@@ -130,11 +114,10 @@ def short_link(municipality: str, year: str, page: str, key: str) -> Response:
     params = {"m": municipality, "y": year, **{k: v for k, v in request.args.items() if k in ("lang", "mode")}}
     try:
         view = downloads.checked_view(params)
-        mode = choice_param("mode", MODES, "total")
     except downloads.BadRequest:
         abort(404)
     path = "/" if page == "overview" else f"/{page}"
-    target = viewstate.ViewState(view.municipality, view.year, view.locale, mode, key)
+    target = replace(view, figure=key)
     return redirect(path + target.as_query(), code=302)  # type: ignore[return-value]
 
 
@@ -163,19 +146,14 @@ def figure_download(page: str, key: str, fmt: str) -> Response:
     if page not in PAGES or fmt not in exports.FORMATS or not figurekit.KEY_PATTERN.fullmatch(key):
         abort(404)
     try:
-        view = downloads.checked_view({k: v for k, v in request.args.items() if k in ("m", "y", "lang")})
-        mode = choice_param("mode", MODES, "total")
+        view = downloads.requested_view()
     except downloads.BadRequest as exc:
-        return Response(f"{exc}\n", status=400, mimetype="text/plain")
+        return downloads.plain(str(exc), 400)
     assert view.year is not None
-    data = figure_data(page, key, fmt, view.municipality, view.year, mode, view.locale)
+    data = figure_data(page, key, fmt, view.municipality, view.year, view.mode, view.locale)
     if data is None:
         abort(404)
-    response = Response(data, mimetype=downloads.MIMETYPES[fmt])
-    name = f"mieruka-{view.municipality}-{view.year}-{key}.{fmt}"
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+    return downloads.attachment(data, downloads.MIMETYPES[fmt], f"mieruka-{view.municipality}-{view.year}-{key}.{fmt}")
 
 
 def register(server: Flask, public_url: str = "") -> None:

@@ -16,27 +16,23 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlencode
 
-from flask import Flask, Response, request
+from flask import Flask, Response
 
 from callbacks import downloads, imaging
 from callbacks.cache import cache
 from callbacks.figurekit import PAGES as FIGURE_PAGES
-from callbacks.figurekit import choice_param, page_tree, public_base, qr_data_uri
+from callbacks.figurekit import page_tree, public_base, qr_data_uri
 from finance import formatting, queries, repository, viewstate
-from finance.breakdown import MODES
 from finance.text import t
 from layouts import figurekit, figures, handout
 
 PDF_TIMEOUT_S = 90
 
 
-def _query(view: viewstate.ViewState, mode: str, **extra: str) -> str:
-    params = [("m", view.municipality), ("y", str(view.year))]
-    if mode != "total":
-        params.append(("mode", mode))
-    params += [(k, v) for k, v in extra.items() if v]
-    params.append(("lang", view.locale))
-    return "?" + urlencode(params)
+def _query(view: viewstate.ViewState, **extra: str) -> str:
+    """The view's permalink query with the handout's own parameters (empty ones left out)."""
+    given = {k: v for k, v in extra.items() if v}
+    return view.as_query() + (f"&{urlencode(given)}" if given else "")
 
 
 @cache.memoize()
@@ -56,15 +52,15 @@ def numbered_figures(municipality: str, year: int, mode: str, locale: str, palet
     return out
 
 
-def document(view: viewstate.ViewState, mode: str, paper: str, palette: str, presenter: bool, base: str) -> str:
+def document(view: viewstate.ViewState, paper: str, palette: str, presenter: bool, base: str) -> str:
     """The handout (or presenter view) of a valid view as HTML."""
     assert view.year is not None
     ds = repository.get()
     name = queries.municipality_name(ds, view.municipality, view.locale) or view.municipality
     shared = {"palette": palette if palette != "color" else ""}
-    live_link = base + "/handout" + _query(view, mode, **shared)
+    live_link = base + "/handout" + _query(view, **shared)
     views = [
-        (f"tools.handout_view_{key}", f"{path}{_query(view, mode, paper=paper_key, **shared)}")
+        (f"tools.handout_view_{key}", f"{path}{_query(view, paper=paper_key, **shared)}")
         for key, path, paper_key in (
             ("a4", "/handout", "a4"),
             ("a3", "/handout", "a3"),
@@ -73,9 +69,11 @@ def document(view: viewstate.ViewState, mode: str, paper: str, palette: str, pre
             ("present", "/present", ""),
         )
     ]
-    views.append(("tools.handout_view_back", "/" + _query(view, "total")))
+    views.append(
+        ("tools.handout_view_back", "/" + viewstate.ViewState(view.municipality, view.year, view.locale).as_query())
+    )
     return handout.render(
-        figures=numbered_figures(view.municipality, view.year, mode, view.locale, palette),
+        figures=numbered_figures(view.municipality, view.year, view.mode, view.locale, palette),
         name=name,
         year_label=formatting.fiscal_year_label(view.year, view.locale),
         version=ds.version,
@@ -123,20 +121,15 @@ def print_pdf(html: str) -> bytes:
 @cache.memoize()
 def handout_pdf(municipality: str, year: int, mode: str, locale: str, paper: str, palette: str, base: str) -> bytes:
     """The handout of a valid view as PDF; memoised."""
-    view = viewstate.ViewState(municipality, year, locale)
-    return print_pdf(document(view, mode, paper, palette, False, base))
+    view = viewstate.ViewState(municipality, year, locale, mode)
+    return print_pdf(document(view, paper, palette, False, base))
 
 
-def _request(public_url: str) -> tuple[viewstate.ViewState, str, str, str, str]:
-    view = downloads.checked_view({k: v for k, v in request.args.items() if k in ("m", "y", "lang")})
-    mode = choice_param("mode", MODES, "total")
-    paper = choice_param("paper", tuple(handout.PAPERS), "a4")
-    palette = choice_param("palette", figurekit.PALETTES, "color")
-    return view, mode, paper, palette, public_base(public_url)
-
-
-def _bad(exc: Exception) -> Response:
-    return Response(f"{exc}\n", status=400, mimetype="text/plain")
+def _request(public_url: str) -> tuple[viewstate.ViewState, str, str, str]:
+    view = downloads.requested_view()
+    paper = downloads.choice_param("paper", tuple(handout.PAPERS), "a4")
+    palette = downloads.choice_param("palette", figurekit.PALETTES, "color")
+    return view, paper, palette, public_base(public_url)
 
 
 def register(server: Flask, public_url: str = "") -> None:
@@ -144,24 +137,21 @@ def register(server: Flask, public_url: str = "") -> None:
 
     def page(presenter: bool) -> Response:
         try:
-            view, mode, paper, palette, base = _request(public_url)
+            view, paper, palette, base = _request(public_url)
         except downloads.BadRequest as exc:
-            return _bad(exc)
-        html = document(view, mode, paper, palette, presenter, base)
+            return downloads.plain(str(exc), 400)
+        html = document(view, paper, palette, presenter, base)
         return Response(html, mimetype="text/html", headers={"Cache-Control": "no-cache"})
 
     def pdf() -> Response:
         try:
-            view, mode, paper, palette, base = _request(public_url)
+            view, paper, palette, base = _request(public_url)
         except downloads.BadRequest as exc:
-            return _bad(exc)
+            return downloads.plain(str(exc), 400)
         assert view.year is not None
-        data = handout_pdf(view.municipality, view.year, mode, view.locale, paper, palette, base)
+        data = handout_pdf(view.municipality, view.year, view.mode, view.locale, paper, palette, base)
         name = f"mieruka-{view.municipality}-{view.year}-handout-{paper}.pdf"
-        response = Response(data, mimetype="application/pdf")
-        response.headers["Content-Disposition"] = f'inline; filename="{name}"'
-        response.headers["Cache-Control"] = "no-cache"
-        return response
+        return downloads.attachment(data, "application/pdf", name, inline=True)
 
     server.add_url_rule("/handout", "handout", lambda: page(False), methods=["GET"])
     server.add_url_rule("/present", "present", lambda: page(True), methods=["GET"])

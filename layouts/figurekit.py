@@ -25,7 +25,7 @@ from dash import dcc, html
 from finance.text import t
 from finance.viewstate import ViewState
 from layouts import ids
-from layouts import tools as embed_tools
+from layouts import tools as page_tools
 
 KEY_PATTERN = re.compile(r"[a-z0-9_-]{1,64}")
 PAGES: tuple[str, ...] = (
@@ -309,27 +309,9 @@ def tools(
                 className="figure-link",
             ),
             html.Ul([image_links("color"), image_links("gray")], className="figure-images"),
-            *(
-                [
-                    html.P(
-                        [
-                            html.Span(t("tools.download_label", locale) + " ", className="kit-label"),
-                            html.A(
-                                t("tools.csv", locale), href=f"/download/figure/{page}/{key}.csv{query}", download=""
-                            ),
-                            " / ",
-                            html.A(
-                                t("tools.xlsx", locale), href=f"/download/figure/{page}/{key}.xlsx{query}", download=""
-                            ),
-                        ],
-                        className="download-links",
-                    )
-                ]
-                if data
-                else []
-            ),
+            *([page_tools.download_links(f"figure/{page}/{key}", query, locale)] if data else []),
             html.P(t("tools.figure_hint", locale), className="kit-hint"),
-            *([embed_tools.embed_snippet(f"{page}/{key}", query, "", title, locale, frame_height)] if embed else []),
+            *([page_tools.embed_snippet(f"{page}/{key}", query, "", title, locale, frame_height)] if embed else []),
         ],
         className="details figure-kit",
     )

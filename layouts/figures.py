@@ -578,6 +578,38 @@ def _thin_bars(figure: dict[str, object], layout: dict[str, object], plot_h: flo
     layout["bargap"] = max(float(layout.get("bargap") or 0), 1 - thickness / band)  # type: ignore[arg-type]
 
 
+def _own_plot_height(figure: dict[str, object], factor: float) -> int:
+    """The on-screen plot height of a figure that sets its own (long lists), scaled by ``factor``; 0 if none."""
+    own = (figure.get("layout") or {}).get("height")  # type: ignore[attr-defined]
+    return round((own - 72) * factor) if isinstance(own, (int, float)) else 0
+
+
+def _print_layout(
+    figure: dict[str, object], width: int, height: int, plot_h: int, margin: dict[str, int], font_size: int
+) -> dict[str, object]:
+    """The page figure's layout at a print size: legend on top, no title, room for long tick labels."""
+    layout = dict(figure.get("layout") or {})  # type: ignore[call-overload]
+    layout.pop("height", None)
+    layout.pop("width", None)
+    _thin_bars(figure, layout, plot_h)
+    layout.update(
+        template=TEMPLATE,
+        width=width,
+        height=height,
+        margin=margin,
+        font={"family": FONT, "size": font_size, "color": "#1a1a1a"},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
+        yaxis={**(layout.get("yaxis") or {}), "automargin": True},  # long tick labels (700,000) widen the margin
+        title=None,
+    )
+    return layout
+
+
+def _printed(figure: dict[str, object], layout: dict[str, object], gray: bool) -> go.Figure:
+    printed: dict[str, object] = {**figure, "layout": layout}
+    return go.Figure(grayscale(printed) if gray else printed)
+
+
 def print_figure(
     figure: dict[str, object],
     *,
@@ -610,26 +642,11 @@ def print_figure(
     margin_t = 20 + len(title_lines) * (title_font + 8) + 34  # title, then the legend row
     margin_b = 64 + footer_px  # axis labels, then the footer block
     margin_l, margin_r = 72, 24
-    layout = dict(figure.get("layout") or {})  # type: ignore[call-overload]
-    own = layout.get("height")  # long lists (one bar per item) keep 3/4 of their on-screen spacing
-    own_plot = (own - 72) * 0.75 if isinstance(own, (int, float)) else 0
-    plot_h = max(height - margin_t - margin_b, 120, round(own_plot))
-    layout.pop("height", None)
-    layout.pop("width", None)
-    margin = {**(layout.get("margin") or {}), "t": margin_t, "b": margin_b, "r": margin_r}
+    plot_h = max(height - margin_t - margin_b, 120, _own_plot_height(figure, 0.75))
+    margin = {**((figure.get("layout") or {}).get("margin") or {}), "t": margin_t, "b": margin_b, "r": margin_r}  # type: ignore[attr-defined]
     margin.setdefault("l", margin_l)
     plot_w = width - margin["l"] - margin_r
-    _thin_bars(figure, layout, plot_h)
-    layout.update(
-        template=TEMPLATE,
-        width=width,
-        height=margin_t + margin_b + plot_h,
-        margin=margin,
-        font={"family": FONT, "size": 16 if size == "2col" else 14, "color": "#1a1a1a"},
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
-        yaxis={**(layout.get("yaxis") or {}), "automargin": True},  # long tick labels (700,000) widen the margin
-        title=None,
-    )
+    layout = _print_layout(figure, width, margin_t + margin_b + plot_h, plot_h, margin, 16 if size == "2col" else 14)
 
     def paper_y(px_from_bottom: float) -> float:
         return (px_from_bottom - margin_b) / plot_h
@@ -677,10 +694,7 @@ def print_figure(
         notes.append(note(qr_caption, width - 16 - qr_px / 2, footer_px - 8 - qr_px, 11, "center"))
     layout["annotations"] = [*(layout.get("annotations") or []), *notes]
     layout["images"] = images
-    printed: dict[str, object] = {**figure, "layout": layout}
-    if gray:
-        printed = grayscale(printed)  # type: ignore[assignment]
-    return go.Figure(printed)
+    return _printed(figure, layout, gray)
 
 
 HANDOUT_WIDTH = 860  # layout px across the printed text width (≈186 mm): the 16 px font prints at ≈10 pt
@@ -689,24 +703,6 @@ HANDOUT_WIDTH = 860  # layout px across the printed text width (≈186 mm): the 
 def handout_figure(figure: dict[str, object], *, gray: bool) -> go.Figure:
     """A page figure sized for a committee handout: the print width, legend on top, no title (the handout's
     numbered caption is HTML), long lists kept tall enough to read."""
-    width = HANDOUT_WIDTH
-    layout = dict(figure.get("layout") or {})  # type: ignore[call-overload]
-    own = layout.pop("height", None)
-    layout.pop("width", None)
-    plot_h = max(220, round((own - 72) * 0.85) if isinstance(own, (int, float)) else 340)  # the page's proportions
-    margin = {**(layout.get("margin") or {}), "t": 40, "b": 70, "r": 24}
-    _thin_bars(figure, layout, plot_h)
-    layout.update(
-        template=TEMPLATE,
-        width=width,
-        height=plot_h + 110,
-        margin=margin,
-        font={"family": FONT, "size": 16, "color": "#1a1a1a"},
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
-        yaxis={**(layout.get("yaxis") or {}), "automargin": True},
-        title=None,
-    )
-    printed: dict[str, object] = {**figure, "layout": layout}
-    if gray:
-        printed = grayscale(printed)  # type: ignore[assignment]
-    return go.Figure(printed)
+    plot_h = max(220, _own_plot_height(figure, 0.85) or 340)  # the page's proportions
+    margin = {**((figure.get("layout") or {}).get("margin") or {}), "t": 40, "b": 70, "r": 24}  # type: ignore[attr-defined]
+    return _printed(figure, _print_layout(figure, HANDOUT_WIDTH, plot_h + 110, plot_h, margin, 16), gray)

@@ -40,6 +40,11 @@ def _environment() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
 
 
+@cache
+def _css() -> str:
+    return (TEMPLATES / "handout.css").read_text(encoding="utf-8")
+
+
 def css_string(text: str) -> str:
     """A CSS string literal of ``text`` (quotes, backslashes and ``<`` escaped, so it cannot end the style)."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", " ")
@@ -101,7 +106,7 @@ def render(
         locale=locale,
         title=title,
         kicker=t("tools.handout_kicker", locale),
-        css=(TEMPLATES / "handout.css").read_text(encoding="utf-8"),
+        css=_css(),
         page_size=PAPERS[paper],
         running_head=css_string(title),
         paper=paper,
