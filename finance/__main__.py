@@ -1,7 +1,10 @@
-"""Command line: ``python -m finance validate <data-dir>`` and ``python -m finance datapackage``.
+"""Command line of the data tools.
 
-``validate`` prints every error (file, line, column, value, fix) in Japanese and English and exits with 1
-when the folder cannot be served, 0 otherwise (recorded source discrepancies are listed as notices).
+* ``validate DIR``: every error (file, line, column, value, fix) in Japanese and English; exit 1 when the folder
+  cannot be served, 0 otherwise (recorded source discrepancies are listed as notices).
+* ``datapackage``: the generated ``datapackage.json``.
+* ``add FILE.csv --data DIR`` / ``add --template``: add a body from one flat CSV (see :mod:`finance.addbody`).
+* ``ratios --data DIR --m CODE [--y YEAR]``: components, computed and published ratios, status and lines.
 """
 
 from __future__ import annotations
@@ -10,7 +13,10 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
 
+from finance import addbody, ratiocheck
 from finance.load import load_dataset
 from finance.schemas import datapackage
 from finance.text import t
@@ -25,11 +31,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("data_dir")
     check.add_argument("--quiet", action="store_true", help="print only the summary line")
     sub.add_parser("datapackage", help="print the generated datapackage.json")
+    add = sub.add_parser("add", help="add a body from one flat CSV / 1つのCSVから団体を追加する")
+    add.add_argument("file", nargs="?", help="the flat CSV file")
+    add.add_argument("--data", default="data", help="the data folder to merge into (default: data)")
+    add.add_argument("--template", action="store_true", help="print an empty file with every code")
+    ratios = sub.add_parser("ratios", help="check a body's ratios / 比率の照合")
+    ratios.add_argument("--data", default="data")
+    ratios.add_argument("--m", required=True, help="団体コード (6 digits)")
+    ratios.add_argument("--y", type=int, help="fiscal year (western)")
     args = parser.parse_args(argv)
     out = sys.stdout
     if args.command == "datapackage":
         out.write(json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n")
         return 0
+    if args.command == "add":
+        return _add(args, out)
+    if args.command == "ratios":
+        return _ratios(args, out)
     try:
         dataset = load_dataset(args.data_dir)
     except DataValidationError as exc:
@@ -40,6 +58,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if dataset.notices and not args.quiet:
         out.write(report(list(dataset.notices)) + "\n")
+    return 0
+
+
+def _add(args: argparse.Namespace, out: TextIO) -> int:
+    data = Path(args.data)
+    if args.template:
+        out.write(addbody.template(addbody.read_codes(data)))
+        return 0
+    if not args.file:
+        out.write("usage: python -m finance add FILE.csv --data DIR | python -m finance add --template\n")
+        return 2
+    try:
+        outcome = addbody.add(Path(args.file), data)
+    except addbody.AddError as exc:
+        out.write(report(exc.issues) + "\n")
+        out.write(t("cli.add_nothing", "ja") + " / " + t("cli.add_nothing", "en") + "\n")
+        return 1
+    except DataValidationError as exc:
+        out.write(report(exc.issues) + "\n")
+        out.write(t("cli.add_nothing", "ja") + " / " + t("cli.add_nothing", "en") + "\n")
+        return 1
+    for code, name, kind in outcome.bodies:
+        out.write(t("cli.add_body", "ja", name=name, code=code, kind=kind) + "\n")
+    for name, (added, replaced) in sorted(outcome.counts.items()):
+        out.write(t("cli.add_count", "ja", file=name, added=added, replaced=replaced) + " / ")
+        out.write(t("cli.add_count", "en", file=name, added=added, replaced=replaced) + "\n")
+    out.write(t("cli.valid", "ja", version=outcome.dataset.version) + " / ")
+    out.write(t("cli.valid", "en", version=outcome.dataset.version) + "\n")
+    return 0
+
+
+def _ratios(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        dataset = load_dataset(args.data)
+    except DataValidationError as exc:
+        out.write(report(exc.issues) + "\n")
+        return 1
+    if args.m not in dataset.codes:
+        out.write(t("cli.unknown_body", "ja", code=args.m) + " / " + t("cli.unknown_body", "en", code=args.m) + "\n")
+        return 1
+    out.write(ratiocheck.report(dataset, args.m, args.y))
     return 0
 
 

@@ -6,7 +6,7 @@ positive — never zero, never a negative ratio where the law says "not computed
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -73,19 +73,6 @@ def soundness_ratio(numerator: int | None, denominator: int | None) -> Decimal |
     if numerator is None or numerator <= 0:
         return None
     return ratio_percent(numerator, denominator)
-
-
-def nakatonbetsu_single_year(components: Mapping[str, int]) -> Decimal | None:
-    """実質公債費比率 (single year) from the plan form's items: (①+②+③+④+⑤+⑥+⑦−⑧−⑨) / (⑩−⑧−⑨) × 100.
-
-    Missing items ②, ③ (printed blank) count as absent, not as an error; ①, ⑧, ⑨ and ⑩ are required.
-    """
-    required = ("①", "⑧", "⑨", "⑩")
-    if any(components.get(k) is None for k in required):
-        return None
-    added = sum(components.get(k, 0) for k in ("①", "②", "③", "④", "⑤", "⑥", "⑦"))
-    deducted = components["⑧"] + components["⑨"]
-    return ratio_percent(added - deducted, components["⑩"] - deducted)
 
 
 def three_year_mean(values: Iterable[Decimal | None]) -> Decimal | None:

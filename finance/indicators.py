@@ -20,9 +20,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, cast
+
+import pandas as pd
 
 from finance import calc, formatting, queries, status
+from finance import components as comp
 from finance.load import Dataset
 from finance.status import Lines, Status
 
@@ -48,14 +51,6 @@ LEGAL_BASIS: Mapping[str, str] = {
 }
 """Where each indicator is defined."""
 
-COMPONENTS: Mapping[str, tuple[str, ...]] = {
-    "real_debt_service_ratio_single": ("A", "B", "A-B", "C", "D", "C-D"),
-    "future_burden_ratio": ("A", "B", "A-B", "C", "D", "C-D"),
-    "real_deficit_ratio": ("差引",),
-    "consolidated_real_deficit_ratio": ("差引",),
-}
-"""The printed components an indicator is computed from (Wakkanai form; Nakatonbetsu uses ①–⑩)."""
-
 
 @dataclass(frozen=True)
 class Indicator:
@@ -71,7 +66,7 @@ class Indicator:
         direction: ``lower_is_better``, ``higher_is_better`` or ``neutral``.
         legal: ``law`` for the health-law ratios, else ``statistic`` or ``guideline``.
         legal_basis: where it is defined.
-        components: printed components it is computed from (empty: published values only).
+        components: canonical components it is computed from (empty: published values only).
     """
 
     code: str
@@ -101,7 +96,7 @@ def registry(ds: Dataset) -> dict[str, Indicator]:
             str(row.direction),
             str(row.legal),
             LEGAL_BASIS.get(code, ""),
-            COMPONENTS.get(code, ()),
+            tuple(comp.inputs(component_catalog(ds), code)),
         )
     return out
 
@@ -113,14 +108,15 @@ def registry(ds: Dataset) -> dict[str, Indicator]:
 
 @dataclass(frozen=True)
 class Computed:
-    """A ratio recomputed from printed components.
+    """A ratio computed from its canonical components.
 
     Attributes:
         value: the unrounded ratio in percent; ``None`` when not computed (numerator ≤ 0 or a surplus).
-        numerator: the numerator in 千円 (for deficits: the deficit, negative when in surplus).
+        numerator: the numerator in 千円 (for deficit ratios the deficit, negative when in surplus).
         denominator: the denominator in 千円.
         surplus: for deficit ratios in surplus, the surplus ratio (unrounded).
-        parts: the components used, ``{code: 千円}``.
+        parts: the canonical values used, ``{component: 千円}``.
+        singles: for the 3-year 実質公債費比率, the unrounded single years behind the mean (oldest first).
     """
 
     value: Decimal | None
@@ -128,77 +124,76 @@ class Computed:
     denominator: int | None
     surplus: Decimal | None
     parts: dict[str, int]
+    singles: tuple[Decimal, ...] = ()
+
+    @property
+    def not_computed(self) -> bool:
+        """Whether the ratio is «—» by its numerator (not a missing component)."""
+        return self.value is None
 
 
-def _debt_service_single(parts: Mapping[str, int]) -> tuple[int, int] | None:
-    """Numerator and denominator of a single-year 実質公債費比率 in either printed form."""
-    if "A-B" in parts and "C-D" in parts:
-        return parts["A-B"], parts["C-D"]
-    if all(k in parts for k in ("①", "⑧", "⑨", "⑩")):
-        added = sum(parts.get(k, 0) for k in ("①", "②", "③", "④", "⑤", "⑥", "⑦"))
-        deducted = parts["⑧"] + parts["⑨"]
-        return added - deducted, parts["⑩"] - deducted
-    return None
+def component_catalog(ds: Dataset) -> comp.Catalog:
+    """The canonical components of ``reference/components.csv`` (built once per process)."""
+    found = ds.memo.get("component_catalog")
+    if found is None:
+        found = comp.catalog(cast("list[dict[str, object]]", ds["components"].to_dict("records")))
+        ds.memo["component_catalog"] = found
+    return found  # type: ignore[return-value]
+
+
+def body_components(ds: Dataset, code: str) -> comp.BodyComponents:
+    """The component rows of one body, ready to compute (built once per process and body)."""
+    key = ("components", code)
+    found = ds.memo.get(key)
+    if found is None:
+        catalog = component_catalog(ds)
+        rows = [
+            dict(r, scenario=r["scenario"] or "", part_of=r["part_of"] or "")
+            for r in ds.records("ratio_components", code)
+        ]
+        for row in rows:
+            row["fiscal_year"] = int(row["fiscal_year"])  # type: ignore[call-overload]
+            amount = row["amount_thousand_yen"]
+            row["amount_thousand_yen"] = None if amount is None or amount is pd.NA else int(amount)  # type: ignore[call-overload]
+        scales: dict[int, int] = {}
+        for r in ds.records("settlement", code):
+            if (
+                r["item"] == "base_standard_fiscal_scale"
+                and r["figure_kind"] == "決算"
+                and queries.number(r["amount_thousand_yen"]) is not None
+            ):
+                scales.setdefault(int(r["fiscal_year"]), int(r["amount_thousand_yen"]))  # type: ignore[call-overload]
+        found = comp.BodyComponents(rows, catalog, scales)
+        ds.memo[key] = found
+    return found  # type: ignore[return-value]
 
 
 def standard_fiscal_scale(ds: Dataset, code: str, year: int) -> int | None:
-    """標準財政規模 (千円) of a settlement year: a ratio table's C, else the settlement table's figure."""
-    for indicator in ("real_debt_service_ratio_single", "future_burden_ratio"):
-        parts = queries.components(ds, code, year, indicator)
-        if "C" in parts:
-            return parts["C"]
-    fact = queries.settlement_fact(ds, code, year, "base_standard_fiscal_scale", ("ordinary", "general", "general_etc"))
-    return fact.value if fact is not None and fact.figure_kind == "決算" else None
+    """標準財政規模 (千円) of a settlement year: from any ratio's components, else the settlement table (決算)."""
+    body = body_components(ds, code)
+    for indicator in body.catalog.by_indicator:
+        values = body.values(year, indicator)
+        if "standard_fiscal_scale" in values.values:
+            return values.values["standard_fiscal_scale"]
+    return body.scales.get(year)
 
 
 def compute(
     ds: Dataset, indicator: str, code: str, year: int, *, scenario: str = "", source_table: str | None = None
 ) -> Computed | None:
-    """Recompute ``indicator`` for a municipality and settlement year from its printed components.
+    """Compute ``indicator`` for a body and settlement year from its canonical components.
 
-    Returns ``None`` when the data has no components for it.
+    Returns ``None`` when the components do not allow it (nothing printed, or an input missing).
     """
-    if indicator == "real_debt_service_ratio_single":
-        parts = queries.components(ds, code, year, indicator, scenario=scenario, source_table=source_table)
-        pair = _debt_service_single(parts)
-        if pair is None:
-            return None
-        return Computed(calc.ratio_percent(*pair), pair[0], pair[1], None, parts)
-    if indicator == "future_burden_ratio":
-        parts = queries.components(ds, code, year, indicator)
-        if "A-B" not in parts or "C-D" not in parts:
-            return None
-        value = calc.soundness_ratio(parts["A-B"], parts["C-D"])
-        return Computed(value, parts["A-B"], parts["C-D"], None, parts)
-    if indicator in ("real_deficit_ratio", "consolidated_real_deficit_ratio"):
-        return _deficit_ratio(ds, indicator, code, year)
-    if indicator == "real_debt_service_ratio":
-        singles = [compute(ds, "real_debt_service_ratio_single", code, y) for y in (year - 2, year - 1, year)]
-        if any(s is None or s.value is None for s in singles):
-            return None
-        mean = calc.three_year_mean(s.value for s in singles if s is not None)
-        return Computed(mean, None, None, None, {})
-    return None
-
-
-def _deficit_ratio(ds: Dataset, indicator: str, code: str, year: int) -> Computed | None:
-    frame = ds.rows("ratio_components", code)
-    rows = frame[
-        (frame["municipality_code"] == code)
-        & (frame["fiscal_year"] == year)
-        & (frame["indicator"] == "consolidated_real_deficit_ratio")
-        & (frame["component"] == "差引")
-    ]
-    if indicator == "real_deficit_ratio":
-        rows = rows[rows["account"] == "general"]
-    s = standard_fiscal_scale(ds, code, year)
-    if rows.empty or rows["amount_thousand_yen"].isna().any() or s is None:
+    body = body_components(ds, code)
+    if not body.catalog.indicator(indicator):
         return None
-    balance = int(rows["amount_thousand_yen"].sum())
-    parts = dict(zip(rows["account"], rows["amount_thousand_yen"].astype(int), strict=True))
-    if balance >= 0:  # a surplus: the ratio is «—» and the surplus ratio is reported beside it
-        return Computed(None, -balance, s, calc.ratio_percent(balance, s), parts)
-    return Computed(calc.ratio_percent(-balance, s), -balance, s, None, parts)
+    result = body.ratio(year, indicator, scenario, source_table)
+    if result.status == "incomplete":
+        return None
+    return Computed(
+        result.value, result.numerator, result.denominator, result.surplus, dict(result.values), result.singles
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -208,16 +203,33 @@ def _deficit_ratio(ds: Dataset, indicator: str, code: str, year: int) -> Compute
 
 @dataclass(frozen=True)
 class Comparison:
-    """How a recomputed value relates to the published one at the published precision."""
+    """How a computed value relates to the published one at the precision it was printed with.
+
+    Attributes:
+        truncated: the computed value truncated to the printed decimals.
+        rounded: the computed value rounded half up to the printed decimals.
+        published: the published value.
+        legal_rule: the indicator's rule (``truncate`` for the 健全化判断比率, ``round``, ``as_printed``).
+        decimals: the printed number of decimals.
+    """
 
     truncated: Decimal
     rounded: Decimal
     published: Decimal
+    legal_rule: str = "as_printed"
+    decimals: int = 1
+
+    @property
+    def legal(self) -> Decimal:
+        """The computed value under the legal rule."""
+        return self.rounded if self.legal_rule == "round" else self.truncated
 
     @property
     def matches(self) -> bool:
-        """Whether the published value equals the computed one cut or rounded to the published decimals."""
-        return self.published in (self.truncated, self.rounded)
+        """Whether the published value equals the computed one under the legal rule (either rule if as printed)."""
+        if self.legal_rule == "as_printed":
+            return self.published in (self.truncated, self.rounded)
+        return self.published == self.legal
 
     @property
     def rule(self) -> str:
@@ -226,12 +238,14 @@ class Comparison:
         return "both" if len(hits) == 2 else (hits[0] if hits else "neither")
 
 
-def compare(published: float, computed: Decimal, decimals: int) -> Comparison:
-    """Compare a published value with a recomputed one at the published number of decimals."""
+def compare(published: float, computed: Decimal, decimals: int, legal_rule: str = "as_printed") -> Comparison:
+    """Compare a published value with a computed one at the printed number of decimals."""
     return Comparison(
         formatting.decimal_places(computed, decimals, "truncate"),
         formatting.decimal_places(computed, decimals, "round"),
         formatting.decimal_places(Decimal(str(published)), decimals, "round"),
+        legal_rule,
+        decimals,
     )
 
 
@@ -331,11 +345,17 @@ class Evaluation:
     rated: RatedLines
     status: Status
     distance: Distance | None
+    notes: tuple[tuple[str, str], ...] = ()  # recorded discrepancies of the published value (ja, en)
 
     @property
     def flagged(self) -> bool:
-        """Whether the recomputed value differs from the published one beyond the rounding step."""
+        """Whether the computed value differs from the published one under the legal rule."""
         return self.comparison is not None and not self.comparison.matches
+
+    @property
+    def is_computed(self) -> bool:
+        """Whether the value shown is computed from components (計算値) because none is published."""
+        return self.published is None and self.computed is not None
 
 
 def _published(ds: Dataset, indicator: str, code: str, year: int, account: str) -> queries.PublishedRatio | None:
@@ -346,22 +366,32 @@ def _published(ds: Dataset, indicator: str, code: str, year: int, account: str) 
 
 
 def evaluate(ds: Dataset, indicator: str, code: str, year: int, account: str = "general_etc") -> Evaluation:
-    """Published value, recomputation, lines, status and distance of ``indicator`` in ``year``."""
+    """Published value, computation from components, lines, status and distance of ``indicator`` in ``year``.
+
+    The published value is shown as printed. Where none is published, the value computed from the components
+    under the legal rule (計算値) is rated instead.
+    """
     published = _published(ds, indicator, code, year, account)
     computed = compute(ds, indicator, code, year) if account == "general_etc" else None
-    decimals = registry(ds)[indicator].decimals if indicator in registry(ds) else 1
+    info = registry(ds).get(indicator)
+    decimals = info.decimals if info else 1
+    rule = info.rounding if info else "as_printed"
     comparison = None
     if published is not None and computed is not None:
+        printed = published.decimals if published.decimals is not None else decimals
         if published.value is not None and computed.value is not None:
-            comparison = compare(published.value, computed.value, decimals)
+            comparison = compare(published.value, computed.value, printed, rule)
         elif published.surplus_value is not None and computed.surplus is not None:
-            comparison = compare(published.surplus_value, computed.surplus, decimals)
+            comparison = compare(published.surplus_value, computed.surplus, printed, rule)
     rated = lines_for(ds, indicator, code, year, published)
     if published is not None:
         value, printed_status = published.value, published.status
     elif computed is not None:
-        value = None if computed.value is None else float(computed.value)
-        printed_status = "ok" if computed.value is not None else ("no_deficit" if computed.surplus else "non_positive")
+        legal = None if computed.value is None else formatting.decimal_places(computed.value, decimals, _cut(rule))
+        value = None if legal is None else float(legal)
+        printed_status = (
+            "ok" if computed.value is not None else ("no_deficit" if computed.surplus is not None else "non_positive")
+        )
     else:
         value, printed_status = None, "missing"
     return Evaluation(
@@ -373,7 +403,20 @@ def evaluate(ds: Dataset, indicator: str, code: str, year: int, account: str = "
         rated,
         rate(value, printed_status, rated),
         distance_to_next(value, rated) if printed_status == "ok" else None,
+        queries.discrepancy_notes(ds, "ratios.csv", code, year, account, (indicator, f"{indicator}:"))
+        if comparison is not None and not comparison.matches
+        else (),
     )
+
+
+def _cut(rule: str) -> Literal["truncate", "round"]:
+    return "round" if rule == "round" else "truncate"
+
+
+def legal_value(ds: Dataset, indicator: str, value: Decimal) -> Decimal:
+    """A computed value cut to the published precision by the legal rule (the 計算値 as it would be published)."""
+    info = registry(ds).get(indicator)
+    return formatting.decimal_places(value, info.decimals if info else 1, _cut(info.rounding if info else "truncate"))
 
 
 @dataclass(frozen=True)
@@ -386,6 +429,7 @@ class TrendPoint:
     figure_kind: str
     scenario: str
     source: queries.Source
+    computed: bool = False  # a 計算値 from the components (no published value for that year)
 
 
 SCENARIO_ORDER = {"": 0, "推計": 1, "据置": 2}
@@ -415,6 +459,32 @@ def trend(ds: Dataset, indicator: str, code: str, account: str = "general_etc") 
                 str(row["scenario"]),
                 queries.source_of(ds, row),
             )
+        )
+    if account == "general_etc":
+        points += _computed_points(ds, indicator, code, seen)
+    return sorted(points, key=lambda p: p.year)
+
+
+def _computed_points(ds: Dataset, indicator: str, code: str, published_years: set[int]) -> list[TrendPoint]:
+    """計算値 for the years that have components but no published value."""
+    body = body_components(ds, code)
+    if not body.catalog.indicator(indicator):
+        return []
+    points = []
+    for year in body.years():
+        if year in published_years or not body.has_components(year, indicator):
+            continue
+        computed = compute(ds, indicator, code, year)
+        if computed is None:
+            continue
+        rows = body.calculation_rows(year, indicator)
+        kinds = sorted({str(r["figure_kind"]) for r in rows}, key=lambda k: queries.KIND_ORDER.get(k, 9))
+        value = None if computed.value is None else float(legal_value(ds, indicator, computed.value))
+        status = (
+            "ok" if computed.value is not None else ("no_deficit" if computed.surplus is not None else "non_positive")
+        )
+        points.append(
+            TrendPoint(year, value, status, kinds[0] if kinds else "決算", "", queries.source_of(ds, rows[0]), True)
         )
     return points
 
@@ -488,11 +558,101 @@ def change_drivers(ds: Dataset, indicator: str, code: str, year: int) -> ChangeD
 
 @dataclass(frozen=True)
 class Part:
-    """One printed component of a calculation table."""
+    """One line of a calculation table (算出の状況): a canonical component or a printed sub-item of one.
+
+    Attributes:
+        component: the code as printed (a canonical code, or the document's own such as イ or ①).
+        label_ja: the heading as printed (the official name where the component is not printed itself).
+        amount: 千円.
+        canonical: the canonical component this line is or belongs to.
+        role: ``input``, ``composite``, ``part`` (a printed sub-item), ``check``, ``numerator`` or ``denominator``.
+        sign: +1 added to the numerator, −1 deducted from it, 0 outside the numerator.
+        depth: 0 for a canonical component, 1 or more for printed sub-items.
+        summed: whether the amount is the sum of the printed sub-items (the total itself is not printed).
+        borrowed: whether the amount comes from another ratio's table of the same year (標準財政規模, 算入公債費等).
+    """
 
     component: str
     label_ja: str
     amount: int
+    canonical: str = ""
+    role: str = "input"
+    sign: int = 0
+    depth: int = 0
+    summed: bool = False
+    borrowed: bool = False
+
+
+def _numerator_signs(catalog: comp.Catalog, indicator: str, values: dict[str, int]) -> dict[str, int]:
+    own = catalog.indicator(indicator)
+    formula = catalog.formula(indicator, "numerator") or {}
+    return comp._substitute(formula, values, own)
+
+
+def parts(ds: Dataset, indicator: str, code: str, year: int) -> list[Part]:
+    """The calculation table (算出の状況) of an indicator for a year.
+
+    Canonical components come in the form's order, each followed by the sub-items the document printed for it;
+    the most complete printed table is used when several exist.
+    """
+    body = body_components(ds, code)
+    catalog = body.catalog
+    own = catalog.indicator(indicator)
+    if not own or not body.has_components(year, indicator):
+        return []
+    table = body.best_table(year, indicator)
+    rows = body.calculation_rows(year, indicator, "", table)
+    values = body.values(year, indicator, "", table)
+    signs = _numerator_signs(catalog, indicator, values.values)
+    out: list[Part] = []
+
+    def children(parent: str, account: str | None, depth: int) -> None:
+        for row in rows:
+            if str(row["part_of"]) != parent or (account is not None and str(row["account"]) != account):
+                continue
+            amount = row["amount_thousand_yen"]
+            if amount is None:
+                continue
+            out.append(
+                Part(
+                    str(row["component"]),
+                    _account_label(ds, code, row) if depth == 1 and parent in _BY_ACCOUNT else str(row["label_ja"]),
+                    int(amount),  # type: ignore[call-overload]
+                    parents[0],
+                    "part",
+                    0,
+                    depth,
+                )
+            )
+            children(str(row["component"]), str(row["account"]), depth + 1)
+
+    for code_ in catalog.codes(indicator):
+        info = own[code_]
+        printed = next((r for r in rows if str(r["component"]) == code_ and r["amount_thousand_yen"] is not None), None)
+        parents = [code_]
+        if printed is not None:
+            out.append(
+                Part(code_, str(printed["label_ja"]) or info.name_ja, int(printed["amount_thousand_yen"]),  # type: ignore[call-overload]
+                     code_, info.role, signs.get(code_, 0), 0)
+            )  # fmt: skip
+        elif code_ in values.values and info.role in ("input", "composite"):
+            out.append(
+                Part(code_, info.name_ja, values.values[code_], code_, info.role, signs.get(code_, 0), 0,
+                     summed=code_ not in values.borrowed, borrowed=code_ in values.borrowed)
+            )  # fmt: skip
+        else:
+            continue
+        children(code_, None, 1)
+    return out
+
+
+_BY_ACCOUNT = {"consolidated_real_balance"}
+"""Canonical components whose printed parts are one per account (each account's balance)."""
+
+
+def _account_label(ds: Dataset, code: str, row: Mapping[str, object]) -> str:
+    names = queries.account_names(ds, code)
+    return names.get(str(row["account"]), str(row["label_ja"]))
 
 
 @dataclass(frozen=True)
@@ -527,40 +687,6 @@ class IndicatorsPage:
     def empty(self) -> bool:
         """Whether the data has nothing for this page."""
         return not any(s.trend for s in (*self.soundness, *self.enterprises, *self.others))
-
-
-def parts(ds: Dataset, indicator: str, code: str, year: int) -> list[Part]:
-    """The printed calculation table of an indicator (the most complete table when several are printed)."""
-    frame = ds.rows("ratio_components", code)
-    source = "consolidated_real_deficit_ratio" if indicator == "real_deficit_ratio" else indicator
-    if indicator == "real_debt_service_ratio":
-        source = "real_debt_service_ratio_single"
-    rows = frame[
-        (frame["municipality_code"] == code)
-        & (frame["fiscal_year"] == year)
-        & (frame["indicator"] == source)
-        & (frame["scenario"] == "")
-    ]
-    if indicator in ("real_deficit_ratio", "consolidated_real_deficit_ratio"):
-        rows = rows[rows["component"] == "差引"]
-        if indicator == "real_deficit_ratio":
-            rows = rows[rows["account"] == "general"]
-        accounts = ds.rows("accounts", code)
-        names = dict(zip(accounts["account"], accounts["name_ja"], strict=True))
-        return [
-            Part(str(account), names.get(str(account), str(account)), int(amount))
-            for account, amount in zip(rows["account"], rows["amount_thousand_yen"].astype(int), strict=True)
-        ]
-    if len(set(rows["source_table"])) > 1:
-        counts = rows.groupby("source_table")["component"].nunique()
-        rows = rows[rows["source_table"] == counts.sort_values(kind="stable").index[-1]]
-    rows = rows[rows["amount_thousand_yen"].notna()]
-    return [
-        Part(str(component), str(label), int(amount))
-        for component, label, amount in zip(
-            rows["component"], rows["label_ja"], rows["amount_thousand_yen"].astype(int), strict=True
-        )
-    ]
 
 
 def _section(ds: Dataset, indicator: str, code: str, year: int, account: str = "general_etc") -> Section:

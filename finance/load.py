@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import pandera.errors as pa_errors
 
+from finance import reconcile
 from finance.schemas import FOREIGN_KEYS, SPEC_BY_NAME, SPECS, UNIT_FACTORS, TableSpec, pandera_schema
 from finance.validation import DataValidationError, Issue
 
@@ -313,12 +314,17 @@ def duplicate_key_issues(frame: pd.DataFrame, spec: TableSpec) -> list[Issue]:
     ]
 
 
-def _foreign_key_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
+def _foreign_key_issues(tables: dict[str, pd.DataFrame], references: dict[str, pd.DataFrame]) -> list[Issue]:
+    """Rows referring to a key absent from the referenced file.
+
+    The referenced side is every row that was read, valid or not: a rejected reference row is reported once, by
+    its own error, not again by every row that refers to it.
+    """
     issues: list[Issue] = []
     for name, cols, ref, ref_cols in FOREIGN_KEYS:
-        if name not in tables or ref not in tables:
+        if name not in tables or ref not in references:
             continue
-        frame, target = tables[name], tables[ref]
+        frame, target = tables[name], references[ref]
         if len(cols) == 1:
             found = frame[cols[0]].isin(set(target[ref_cols[0]].astype(str))).to_numpy(dtype=bool)
         else:
@@ -383,7 +389,7 @@ def _status_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
     ]
 
 
-_SUM_FILES = {"settlement": "item", "funds": "fund", "enterprise": "item", "ratio_components": "component"}
+_SUM_FILES = {"settlement": "item", "funds": "fund", "enterprise": "item"}  # ratio components: finance.reconcile
 _SUM_GROUP = ("municipality_code", "fiscal_year", "account", "figure_kind", "source_id", "source_table")
 
 
@@ -484,6 +490,13 @@ def _sum_issues(tables: dict[str, pd.DataFrame], bad_lines: dict[str, set[int]])
     return issues
 
 
+def _reconcile_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
+    """Canonical components, printed subtotals and published ratios against their components."""
+    if "components" not in tables:
+        return []
+    return reconcile.component_issues(tables) + reconcile.ratio_issues(tables)
+
+
 def _version(raws: Iterable[tuple[str, bytes]]) -> str:
     digest = hashlib.sha256()
     for rel, raw in sorted(raws):
@@ -517,7 +530,8 @@ def load_dataset(data_dir: str | Path, max_file_bytes: int = MAX_FILE_BYTES) -> 
         if not any(i.code in ("missing_column", "duplicate_column") for i in cell_issues):
             tables[spec.name] = _typed(frame, spec)
     clean = {name: frame.drop(index=list(bad_lines.get(name, ())), errors="ignore") for name, frame in tables.items()}
-    issues += _foreign_key_issues(clean) + _unit_issues(clean) + _status_issues(clean) + _sum_issues(tables, bad_lines)
+    issues += _foreign_key_issues(clean, tables) + _unit_issues(clean) + _status_issues(clean)
+    issues += _sum_issues(tables, bad_lines) + _reconcile_issues(clean)
     errors = [i for i in issues if i.severity == "error"]
     if errors:
         raise DataValidationError(issues)

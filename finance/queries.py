@@ -7,9 +7,9 @@ Functions take primitives (municipality code, fiscal year) so that callers can c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import cast
 
 import pandas as pd
@@ -32,6 +32,12 @@ class Source:
     published: str
     table: str
     lines: str
+    url: str = ""
+
+    @property
+    def page(self) -> str | None:
+        """The document page (``"p.12"``) when the location is a page rather than text-extraction lines."""
+        return self.lines if self.lines.lower().startswith("p.") else None
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,16 @@ class PublishedRatio:
     figure_kind: str
     account: str
     source: Source
+    decimals: int | None = None  # the number of decimals printed (6.99 → 2); None when no number is printed
+
+
+_PRINTED_NUMBER = re.compile(r"\d+(?:\.(\d+))?")
+
+
+def printed_decimals(published_text: str) -> int | None:
+    """The number of decimals of the first number printed in a cell (``"6.99%"`` → 2, ``"—"`` → ``None``)."""
+    match = _PRINTED_NUMBER.search(published_text or "")
+    return None if match is None else len(match.group(1) or "")
 
 
 @dataclass(frozen=True)
@@ -134,11 +150,12 @@ def source_of(ds: Dataset, row: Mapping[str, object] | pd.Series) -> Source:
     return Source(
         str(row["source_id"]),
         str(src["title_ja"]),
-        str(src["title_en"]),
+        str(src["title_en"] or src["title_ja"]),
         str(src["publisher_ja"]),
         str(src["published"]),
         str(row["source_table"]),
         str(row["source_lines"]),
+        str(src.get("url") or ""),
     )
 
 
@@ -328,6 +345,7 @@ def published_ratios(ds: Dataset, code: str, year: int, account: str = "general_
                 str(row["figure_kind"]),
                 str(row["account"]),
                 source_of(ds, row),
+                printed_decimals(str(row["published_text"])),
             )
         )
     return tuple(out)
@@ -392,15 +410,19 @@ def components(
     return result
 
 
-def computed_ratio(ds: Dataset, code: str, year: int, indicator: str) -> Decimal | None:
-    """A ratio recomputed from the printed numerator (A−B) and denominator (C−D), unrounded.
-
-    実質公債費比率 may be negative; for the other ratios a numerator at or below zero gives ``None`` («—»).
-    """
-    parts = components(ds, code, year, indicator)
-    if indicator.startswith("real_debt_service_ratio"):
-        return calc.ratio_percent(parts.get("A-B"), parts.get("C-D"))
-    return calc.soundness_ratio(parts.get("A-B"), parts.get("C-D"))
+def discrepancy_notes(
+    ds: Dataset, file: str, code: str, year: int, account: str, items: tuple[str, ...]
+) -> tuple[tuple[str, str], ...]:
+    """The recorded notes (ja, en) of ``discrepancies.csv`` for a figure: where a source does not reconcile."""
+    frame = ds["discrepancies"]
+    rows = frame[
+        (frame["file"] == file)
+        & (frame["municipality_code"] == code)
+        & (frame["fiscal_year"] == year)
+        & (frame["account"] == account)
+        & frame["item"].isin(items)
+    ]
+    return tuple(zip(rows["description_ja"].astype(str), rows["description_en"].astype(str), strict=True))
 
 
 def totals_series(ds: Dataset, code: str) -> pd.DataFrame:
@@ -458,7 +480,7 @@ def sources_used(ds: Dataset, code: str) -> tuple[Source, ...]:
         Source(
             i,
             str(sources[i]["title_ja"]),
-            str(sources[i]["title_en"]),
+            str(sources[i]["title_en"] or sources[i]["title_ja"]),
             str(sources[i]["publisher_ja"]),
             str(sources[i]["published"]),
             "",

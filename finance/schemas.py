@@ -53,6 +53,8 @@ POPULATION_BASES = ("juki_fy_end", "juki_jan1", "juki", "census", "projection")
 RATIO_STATUSES = ("ok", "no_deficit", "non_positive", "not_applicable", "missing")
 THRESHOLD_LEVELS = ("early", "rebuilding", "permission", "management", "guide_low", "guide_high")
 PEER_DATASETS = ("ratios", "staff", "settlement_share", "operating_stats")
+SOURCE_KINDS = ("booklet", "plan", "leaflet", "report", "statistics", "settlement_card", "ratio_report", "other")
+COMPONENT_ROLES = ("input", "composite", "check", "numerator", "denominator")
 
 _SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 _INT = re.compile(r"^-?\d+$", re.ASCII)  # ASCII: full-width 「１２３」 is not a number here
@@ -113,6 +115,14 @@ DECIMAL = Kind("decimal", lambda v: bool(_DECIMAL.match(v)), "number", "decimal"
 YEAR = Kind("year", lambda v: bool(_YEAR.match(v)) and YEAR_MIN <= int(v) <= YEAR_MAX, "integer", "year")
 DATE = Kind("date", lambda v: bool(re.match(r"^\d{4}-\d{2}-\d{2}$", v, re.ASCII)) and _valid_date(v), "date", "date")
 PUBLISHED = Kind("published", lambda v: bool(_PUBLISHED.match(v)), "string", "published")
+URL = Kind("url", lambda v: bool(re.match(r"^https?://[^\s<>\"]+$", v)), "string", "url")
+
+
+def _valid_formula(value: str) -> bool:
+    return bool(re.match(r"^-?\s*[a-z][a-z0-9_]*(\s*[+-]\s*[a-z][a-z0-9_]*)*$", value))
+
+
+FORMULA = Kind("formula", _valid_formula, "string", "formula")
 
 
 @dataclass(frozen=True)
@@ -170,7 +180,13 @@ FIGURE_KIND = _e("figure_kind", FIGURE_KINDS, title="種別", desc="決算 actua
 SOURCE_ID = Kind("source_id", lambda v: bool(re.match(r"^[A-Z][A-Z0-9_]*$", v)), "string", "source_id")
 SOURCE = Col("source_id", SOURCE_ID, title_ja="出典", description="Source document id from reference/sources.csv")
 SOURCE_TABLE = Col("source_table", TEXT, title_ja="表・節", description="Table or section of the source")
-SOURCE_LINES = Col("source_lines", TEXT, title_ja="行・頁", description="Line numbers or page in the source")
+SOURCE_LINES = Col(
+    "source_lines",
+    TEXT,
+    False,
+    title_ja="行・頁",
+    description="Page (p.12) or line numbers in the source; empty when the source is a URL",
+)
 NOTE = Col("note", TEXT, False, title_ja="注記", description="What a reader must know about this figure")
 PROVENANCE = (SOURCE, SOURCE_TABLE, SOURCE_LINES, NOTE)
 
@@ -232,12 +248,12 @@ SPECS: tuple[TableSpec, ...] = (
         (
             Col("source_id", SOURCE_ID, title_ja="出典ID"),
             Col("title_ja", TEXT),
-            Col("title_en", TEXT),
+            Col("title_en", TEXT, False),
             Col("publisher_ja", TEXT),
             Col("published", PUBLISHED, title_ja="発行", description="YYYY, YYYY-MM or YYYY-MM-DD"),
-            Col("date_basis", TEXT, title_ja="日付の根拠"),
-            Col("document_file", TEXT),
-            _e("kind", ("booklet", "plan", "leaflet", "report", "statistics")),
+            Col("url", URL, False, title_ja="URL", description="Where the document is published (https://…)"),
+            Col("date_basis", TEXT, False, title_ja="日付の根拠", description="How the date was read or inferred"),
+            _e("kind", SOURCE_KINDS),
             NOTE,
         ),
         ("source_id",),
@@ -250,10 +266,10 @@ SPECS: tuple[TableSpec, ...] = (
         (
             MUNI,
             Col("name_ja", TEXT),
-            Col("name_kana", TEXT),
-            Col("name_en", TEXT),
+            Col("name_kana", TEXT, False),
+            Col("name_en", TEXT, False, description="English name; empty: the Japanese name is shown"),
             Col("prefecture_ja", TEXT),
-            Col("prefecture_en", TEXT),
+            Col("prefecture_en", TEXT, False),
             _e("kind", MUNICIPALITY_KINDS),
             Col("similar_group", TEXT, False),
             Col("similar_group_year", YEAR, False),
@@ -308,6 +324,32 @@ SPECS: tuple[TableSpec, ...] = (
         ),
         ("indicator",),
         {"decimals": "Int64"},
+    ),
+    TableSpec(
+        "components",
+        "reference/components.csv",
+        "指標の構成要素（算定様式）",
+        "Canonical components of the ratios, named after the official calculation forms, with their formulas",
+        (
+            Col("indicator", SLUG, title_ja="指標"),
+            Col("component", SLUG, title_ja="構成要素コード"),
+            Col("name_ja", TEXT, title_ja="正式な名称"),
+            Col("plain_ja", TEXT, title_ja="やさしい名称"),
+            Col("plain_en", TEXT, title_ja="英語名"),
+            _e(
+                "role",
+                COMPONENT_ROLES,
+                title="役割",
+                desc="input, composite (stands for its formula), check, numerator, denominator",
+            ),
+            Col("formula", FORMULA, False, title_ja="式", description="Linear formula over the inputs, e.g. a + b - c"),
+            Col("unit", TEXT, title_ja="単位"),
+            Col("order", COUNT, title_ja="表示順"),
+            Col("description_ja", TEXT, False),
+            Col("description_en", TEXT, False),
+        ),
+        ("indicator", "component"),
+        {"order": "Int64"},
     ),
     TableSpec(
         "thresholds",
@@ -629,6 +671,7 @@ FOREIGN_KEYS: tuple[tuple[str, tuple[str, ...], str, tuple[str, ...]], ...] = tu
         ("operating_stats", ("item",), "enterprise_items", ("item",)),
         ("ratios", ("indicator",), "indicators", ("indicator",)),
         ("ratio_components", ("indicator",), "indicators", ("indicator",)),
+        ("components", ("indicator",), "indicators", ("indicator",)),
         ("thresholds", ("indicator",), "indicators", ("indicator",)),
     ]
 )

@@ -22,7 +22,9 @@ def source_note(source: Source | None, locale: str, *, kind: str = "決算") -> 
         published=source.published,
         table=source.table,
     )
-    if source.lines:
+    if source.page:
+        text += t("app.source_page_suffix", locale, page=source.page)
+    elif source.lines:
         text += t("app.source_lines_suffix", locale, lines=source.lines)
     children: list[object] = [text]
     if kind != "決算":

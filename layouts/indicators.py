@@ -7,35 +7,13 @@ from decimal import Decimal
 from dash import dcc, html
 
 from finance import formatting
-from finance.indicators import SOUNDNESS, ChangeDrivers, Evaluation, IndicatorsPage, Section
+from finance.indicators import SOUNDNESS, ChangeDrivers, Evaluation, IndicatorsPage, Part, Section
 from finance.status import Status
 from finance.text import t
 from finance.viewstate import ViewState
 from layouts import components, figures, ids, tools
 
 PAGE_DECIMALS = {"real_deficit_ratio": 2, "consolidated_real_deficit_ratio": 2, "fiscal_capability_index": 3}
-DEDUCTIONS = {"specific_revenue", "lat_included", "リ", "ヌ", "ル", "⑧", "⑨"}
-NUMERATOR_PARTS = {
-    "real_debt_service_ratio": (
-        "principal_interest",
-        "quasi_1",
-        "quasi_2",
-        "quasi_3",
-        "quasi_4",
-        "specific_revenue",
-        "lat_included",
-        "①",
-        "②",
-        "③",
-        "④",
-        "⑤",
-        "⑥",
-        "⑦",
-        "⑧",
-        "⑨",
-    ),
-    "future_burden_ratio": ("イ", "ロ", "ハ", "ニ", "ホ", "ヘ", "ト", "チ", "リ", "ヌ", "ル"),
-}
 
 
 def layout(locale: str) -> html.Div:
@@ -53,28 +31,58 @@ def _pct(value: float | Decimal | None, indicator: str, locale: str) -> str:
     return formatting.percent(value, decimals=_decimals(indicator), mode="truncate", locale=locale)
 
 
+def _printed_decimals(evaluation: Evaluation) -> int:
+    published = evaluation.published
+    if published is not None and published.decimals is not None:
+        return published.decimals  # the precision the document printed (6.99 stays 6.99)
+    return _decimals(evaluation.indicator)
+
+
 def _published_text(evaluation: Evaluation, locale: str) -> str:
     published = evaluation.published
     if published is None:
         return t("indicators.no_value", locale)
     if evaluation.indicator == "fiscal_capability_index" and published.value is not None:
         return f"{published.value:.3f}"
-    decimals = _decimals(evaluation.indicator)
-    mode = "round" if evaluation.indicator == "real_debt_service_ratio_single" else "truncate"
+    decimals = _printed_decimals(evaluation)
     if published.status == "ok" and published.value is not None:
-        return formatting.percent(published.value, decimals=decimals, mode=mode, locale=locale)
+        return formatting.percent(published.value, decimals=decimals, mode="round", locale=locale)
     return formatting.published_ratio(published.value, published.status, published.surplus_value, decimals, locale)
 
 
+def _computed_text(evaluation: Evaluation, locale: str) -> str:
+    """A value computed from the components under the legal rule, labelled 計算値."""
+    computed = evaluation.computed
+    assert computed is not None
+    decimals = _decimals(evaluation.indicator)
+    if computed.value is not None:
+        value = formatting.percent(
+            computed.value, decimals=decimals, mode="truncate" if _truncated(evaluation) else "round", locale=locale
+        )
+    else:
+        surplus = (
+            None
+            if computed.surplus is None
+            else float(formatting.decimal_places(computed.surplus, decimals, "truncate"))
+        )
+        value = formatting.published_ratio(
+            None, "no_deficit" if surplus is not None else "non_positive", surplus, decimals, locale
+        )
+    return t("indicators.computed_value", locale, value=value)
+
+
+def _truncated(evaluation: Evaluation) -> bool:
+    return evaluation.indicator != "real_debt_service_ratio_single"
+
+
 def _value_text(section: Section, locale: str) -> str:
-    published = section.evaluation.published
+    evaluation = section.evaluation
+    published = evaluation.published
     if published is None:
-        return t("indicators.no_value", locale)
-    if section.evaluation.indicator == "fiscal_capability_index" and published.value is not None:
+        return _computed_text(evaluation, locale) if evaluation.is_computed else t("indicators.no_value", locale)
+    if evaluation.indicator == "fiscal_capability_index" and published.value is not None:
         return f"{published.value:.3f}"
-    return formatting.published_ratio(
-        published.value, published.status, published.surplus_value, _decimals(section.evaluation.indicator), locale
-    )
+    return _published_text(evaluation, locale)
 
 
 def _distance_text(section: Section, locale: str) -> str | None:
@@ -108,20 +116,57 @@ def _threshold_lines(section: Section, locale: str) -> list[tuple[str, float, st
     return out
 
 
-def _part_label(component: str, label: str) -> str:
-    """A printed component with its printed code (イ, ①, A …); internal codes are not shown."""
-    if (component.isascii() and component.islower()) or component in label:
-        return label
-    return f"{component} {label}"
+def _part_label(part: Part) -> str:
+    """A line of the calculation table: the official name, the printed heading where it differs, and its depth."""
+    indent = "　" * part.depth
+    if part.depth == 0:
+        label = part.label_ja
+        return indent + label
+    code = part.component
+    printed = (
+        part.label_ja if (code.isascii() and code.islower()) or code in part.label_ja else f"{code} {part.label_ja}"
+    )
+    return indent + printed
+
+
+def _part_note(part: Part, locale: str) -> str:
+    if part.borrowed:
+        return t("indicators.part_borrowed", locale)
+    if part.summed:
+        return t("indicators.part_summed", locale)
+    if part.role in ("check", "numerator", "denominator"):
+        return t("indicators.part_printed_check", locale)
+    return ""
+
+
+def _parts_chart(parts: list[Part], indicator: str) -> tuple[str, list[tuple[str, int]]]:
+    """Numerator terms with their signs (deductions negative); for a one-term numerator, the printed parts of it."""
+    terms = [p for p in parts if p.depth == 0 and p.sign != 0 and p.role in ("input", "composite")]
+    if len(terms) >= 2:
+        return "indicators.parts_chart_title", [(p.label_ja, p.sign * p.amount) for p in terms]
+    if len(terms) == 1:
+        term = terms[0]
+        children = [p for p in parts if p.depth == 1 and p.canonical == term.canonical]
+        if children:
+            return "indicators.parts_chart_balances", [(p.label_ja, p.amount) for p in children]
+    return "", []
+
+
+def _rule_text(rule: str, decimals: int, locale: str) -> str:
+    return t(f"indicators.rule_{rule}", locale, digit=decimals + 1, decimals=decimals)
 
 
 def _computation(evaluation: Evaluation, section: Section, locale: str) -> list[object]:
-    """Sentences recomputing a value from its printed parts and comparing it with the published one."""
+    """Sentences computing a value from its components and comparing it with the published one (if any)."""
     computed, comparison, published = evaluation.computed, evaluation.comparison, evaluation.published
-    if computed is None or comparison is None or published is None:
+    if computed is None:
+        return []
+    if published is None:
+        return _computed_only(evaluation, locale)
+    if comparison is None:
         return []
     body: list[object] = []
-    rule = t(f"indicators.rule_{comparison.rule}", locale)
+    rule = _rule_text(comparison.rule, comparison.decimals, locale)
     shown = _published_text(evaluation, locale)
     if computed.value is not None and computed.numerator is not None and computed.denominator is not None:
         body.append(
@@ -164,6 +209,62 @@ def _computation(evaluation: Evaluation, section: Section, locale: str) -> list[
         )
     if evaluation.flagged:
         body.append(html.P(t("indicators.how_flag", locale), className="flag"))
+        for note_ja, note_en in evaluation.notes:
+            note = note_ja if locale == "ja" else note_en
+            body.append(html.P(t("indicators.discrepancy_note", locale, note=note), className="flag"))
+    return body
+
+
+def _computed_only(evaluation: Evaluation, locale: str) -> list[object]:
+    computed = evaluation.computed
+    assert computed is not None
+    decimals = _decimals(evaluation.indicator)
+    rule = _rule_text("truncate" if _truncated(evaluation) else "round", decimals, locale)
+    body: list[object] = [html.P(t("indicators.computed_note", locale), className="computed-note")]
+    if computed.value is None and computed.numerator is not None:
+        body.append(
+            html.P(
+                t(
+                    "indicators.how_not_computed_only",
+                    locale,
+                    numerator=formatting.yen_oku_man(computed.numerator, mode="round", locale=locale),
+                )
+            )
+        )
+        return body
+    if computed.value is None:
+        return body
+    legal = formatting.percent(
+        computed.value, decimals=decimals, mode="truncate" if _truncated(evaluation) else "round", locale=locale
+    )
+    if computed.singles:
+        singles = "、".join(str(formatting.decimal_places(v, 3, "round")) + "%" for v in computed.singles)
+        body.append(
+            html.P(
+                t(
+                    "indicators.how_computed_mean_only",
+                    locale,
+                    singles=singles if locale == "ja" else singles.replace("、", ", "),
+                    exact=formatting.decimal_places(computed.value, 3, "round"),
+                    rule=rule,
+                    legal=legal,
+                )
+            )
+        )
+    elif computed.numerator is not None and computed.denominator is not None:
+        body.append(
+            html.P(
+                t(
+                    "indicators.how_computed_only",
+                    locale,
+                    numerator=formatting.yen_oku_man(computed.numerator, mode="round", locale=locale),
+                    denominator=formatting.yen_oku_man(computed.denominator, mode="round", locale=locale),
+                    exact=formatting.decimal_places(computed.value, 3, "round"),
+                    rule=rule,
+                    legal=legal,
+                )
+            )
+        )
     return body
 
 
@@ -174,20 +275,12 @@ def _how(section: Section, locale: str) -> html.Details:
         html.P([html.Strong(t("indicators.how_formula", locale) + ": "), t(f"indicator.{indicator}.formula", locale)])
     ]
     body += _computation(evaluation, section, locale)
-    if section.single is not None and section.single.computed is not None and section.single.published is not None:
+    if section.single is not None and section.single.computed is not None:
         body.append(html.P(t("indicators.single_year_intro", locale), className="single-intro"))
         body += _computation(section.single, section, locale)
     if section.parts:
-        wanted = NUMERATOR_PARTS.get(indicator)
-        chart = [
-            (p.label_ja, -p.amount if p.component in DEDUCTIONS else p.amount)
-            for p in section.parts
-            if wanted is None or p.component in wanted
-        ]
+        title, chart = _parts_chart(section.parts, indicator)
         if chart:
-            title = (
-                "indicators.parts_chart_title" if indicator in NUMERATOR_PARTS else "indicators.parts_chart_balances"
-            )
             body.append(html.H4(t(title, locale)))
             body.append(
                 dcc.Graph(
@@ -198,12 +291,17 @@ def _how(section: Section, locale: str) -> html.Details:
                 )
             )
         rows = [
-            [_part_label(p.component, p.label_ja), formatting.thousand_yen_table(p.amount, locale=locale)]
+            [_part_label(p), formatting.thousand_yen_table(p.amount, locale=locale), _part_note(p, locale)]
             for p in section.parts
         ]
         body.append(
             components.simple_table(
-                [t("indicators.parts_table_item", locale), t("indicators.parts_table_amount", locale)], rows
+                [
+                    t("indicators.parts_table_item", locale),
+                    t("indicators.parts_table_amount", locale),
+                    t("indicators.parts_table_note", locale),
+                ],
+                rows,
             )
         )
     return html.Details([html.Summary(t("indicators.how_title", locale)), *body], className="details")

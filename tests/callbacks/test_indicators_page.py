@@ -15,7 +15,7 @@ def test_wakkanai_h25_against_the_lines(dash_app):
     assert "地方債の許可が必要になる基準（18.0%）まで、あと2.1ポイントです。" in text
     assert "A−B（算定上の分子） 1,539,877" in text and "C−D（算定上の分母） 10,425,613" in text
     assert "14.770%" in text and "四捨五入" in text  # single year: 1,539,877 ÷ 10,425,613
-    assert "89.374%" in text and "小数点以下を切り捨て" in text  # future burden: truncated, not 89.4
+    assert "89.374%" in text and "小数点第2位以下を切り捨て" in text  # future burden: truncated, not 89.4
 
 
 def test_kushiro_sewer_shortfall_reads_clearly(dash_app):

@@ -19,7 +19,15 @@ def test_registry_carries_definition_data(dataset):
         assert entry.legal == "law" and entry.rounding == "truncate" and entry.legal_basis.startswith("財政健全化法")
         assert entry.direction == "lower_is_better"
     assert (reg["real_deficit_ratio"].decimals, reg["future_burden_ratio"].decimals) == (2, 1)
-    assert reg["future_burden_ratio"].components == ("A", "B", "A-B", "C", "D", "C-D")
+    assert reg["future_burden_ratio"].components == (
+        "future_burden",
+        "usable_funds",
+        "usable_specific_revenue",
+        "debt_in_future_demand",
+        "standard_fiscal_scale",
+        "debt_service_in_demand",
+    )
+    assert reg["real_debt_service_ratio_single"].components == reg["real_debt_service_ratio"].components
 
 
 @pytest.mark.parametrize(

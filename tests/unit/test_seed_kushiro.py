@@ -155,7 +155,7 @@ def test_ks5_capital_account_shortfall_chain(dataset, year):
 def test_every_recorded_kushiro_discrepancy_names_a_loaded_figure(dataset):
     recorded = rows(dataset, "discrepancies", municipality_code=KS)
     assert len(recorded) >= 20
-    notices = {(i.file, i.line) for i in dataset.notices}
+    notices = {(i.file, i.line) for i in dataset.notices if i.file == "enterprise.csv"}
     assert len(notices) == 6  # the six printed totals that do not add up: loaded as printed, shown as notices
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from finance import calc, formatting, queries
+from finance import calc, formatting, indicators, queries
 from tests.helpers import one, rows
 
 NT = "015130"
@@ -63,7 +63,7 @@ def test_nt7_real_single_year_balance_with_fiscal_adjustment_fund(dataset):
 
 def test_nt7_standard_fiscal_scale_matches_plan_denominator(dataset):
     assert settled(dataset, 2010, "base_standard_fiscal_scale") == 2_618_000
-    plan = queries.components(dataset, NT, 2010, "real_debt_service_ratio_single", source_table=NT4)
+    plan = queries.components(dataset, NT, 2010, "real_debt_service_ratio", source_table=NT4)
     assert round(plan["⑩"] / 1000) * 1000 == 2_618_000
 
 
@@ -87,6 +87,13 @@ def test_nt10_staff_totals_and_per_thousand(dataset):
         assert formatting.decimal_places(per_thousand, 1, "round") == Decimal(str(printed))
 
 
+def single_year(dataset, year, scenario, table):
+    """The unrounded single-year 実質公債費比率 the engine computes from the canonical components of one table."""
+    result = indicators.body_components(dataset, NT).single(year, "real_debt_service_ratio", scenario, table)
+    assert result.status == "ok", result.missing
+    return result.value
+
+
 SINGLES = {  # NT-4 printed single-year ratios by (year, scenario)
     (2010, ""): "17.6",
     (2011, ""): "16.8",
@@ -102,8 +109,9 @@ SINGLES = {  # NT-4 printed single-year ratios by (year, scenario)
 @pytest.mark.parametrize(("key", "printed"), SINGLES.items())
 def test_nt4_single_year_ratios_reproduce_with_rounding(dataset, key, printed):
     year, scenario = key
-    parts = queries.components(dataset, NT, year, "real_debt_service_ratio_single", scenario=scenario, source_table=NT4)
-    ratio = calc.nakatonbetsu_single_year(parts)
+    parts = queries.components(dataset, NT, year, "real_debt_service_ratio", scenario=scenario, source_table=NT4)
+    assert parts["⑩"] > 0
+    ratio = single_year(dataset, year, scenario, NT4)
     assert formatting.decimal_places(ratio, 1, "round") == Decimal(printed)
     assert one(
         dataset,
@@ -118,9 +126,9 @@ def test_nt4_single_year_ratios_reproduce_with_rounding(dataset, key, printed):
 
 
 def test_nt_h22_single_year_shows_17_6(dataset):
-    parts = queries.components(dataset, NT, 2010, "real_debt_service_ratio_single", source_table=NT4)
+    parts = queries.components(dataset, NT, 2010, "real_debt_service_ratio", source_table=NT4)
     assert (parts["①"], parts["⑧"], parts["⑨"], parts["⑩"]) == (828_572, 587_060, 142_275, 2_617_950)
-    ratio = calc.nakatonbetsu_single_year(parts)
+    ratio = single_year(dataset, 2010, "", NT4)
     assert ratio.quantize(Decimal("0.001")) == Decimal("17.614")
     assert formatting.percent(ratio, decimals=1, mode="round") == "17.6%"
 
@@ -130,17 +138,11 @@ def test_nt_h22_single_year_shows_17_6(dataset):
     [(2013, "据置", "10.6"), (2014, "据置", "7.4"), (2013, "推計", "11.2"), (2014, "推計", "8.0")],
 )
 def test_nt3_existing_debt_projection(dataset, year, scenario, printed):
-    parts = queries.components(dataset, NT, year, "real_debt_service_ratio_single", scenario=scenario, source_table=NT3)
-    assert formatting.decimal_places(calc.nakatonbetsu_single_year(parts), 1, "round") == Decimal(printed)
+    assert formatting.decimal_places(single_year(dataset, year, scenario, NT3), 1, "round") == Decimal(printed)
 
 
 def test_nt4_three_year_average_for_fy2014_bonds(dataset):
-    singles = [
-        calc.nakatonbetsu_single_year(
-            queries.components(dataset, NT, y, "real_debt_service_ratio_single", scenario="推計", source_table=NT4)
-        )
-        for y in (2011, 2012, 2013)
-    ]
+    singles = [single_year(dataset, y, "推計", NT4) for y in (2011, 2012, 2013)]
     mean = calc.three_year_mean(singles)
     assert formatting.decimal_places(mean, 1, "round") == Decimal("13.8")
     # the plan prints it in the column of H26 (bonds issued in FY2014): the settlement year is H25
@@ -161,9 +163,7 @@ def test_nt4_three_year_average_for_fy2014_bonds(dataset):
 
 def test_nt2_standard_fiscal_scale_in_oku_is_rounded_denominator(dataset):
     for year in (2010, 2011, 2012, 2013, 2014):
-        plan_s = queries.components(
-            dataset, NT, year, "real_debt_service_ratio_single", scenario="推計", source_table=NT4
-        )
+        plan_s = queries.components(dataset, NT, year, "real_debt_service_ratio", scenario="推計", source_table=NT4)
         printed = one(
             dataset,
             "settlement",

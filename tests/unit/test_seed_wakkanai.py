@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from finance import calc, formatting, narrative, queries
+from finance import calc, formatting, indicators, narrative, queries
 from tests.helpers import one, rows
 
 WK = "012149"
@@ -207,10 +207,15 @@ def test_wk8_every_account_result_follows_its_printed_formula(dataset):
 
 
 def test_wk9_real_debt_service_single_year(dataset):
-    parts = queries.components(dataset, WK, 2013, "real_debt_service_ratio_single")
-    assert parts["A"] - parts["B"] == parts["A-B"] == 1_539_877
-    assert parts["C"] - parts["D"] == parts["C-D"] == 10_425_613
-    ratio = queries.computed_ratio(dataset, WK, 2013, "real_debt_service_ratio_single")
+    parts = queries.components(dataset, WK, 2013, "real_debt_service_ratio")
+    quasi = sum(parts[f"quasi_{i}"] for i in (1, 2, 3, 4))  # the booklet's ①–④ of 準元利償還金
+    assert parts["principal_interest"] + quasi == parts["burden_total"] == 4_425_112
+    assert parts["specific_revenue"] + parts["debt_service_in_demand"] == parts["deduction_total"] == 2_885_235
+    assert parts["burden_total"] - parts["deduction_total"] == parts["numerator"] == 1_539_877
+    assert parts["standard_fiscal_scale"] - parts["denominator_deduction"] == parts["denominator"] == 10_425_613
+    computed = indicators.compute(dataset, "real_debt_service_ratio_single", WK, 2013)
+    assert (computed.numerator, computed.denominator) == (1_539_877, 10_425_613)
+    ratio = computed.value
     assert ratio.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP) == Decimal("14.770")
     assert formatting.percent(ratio, decimals=1, mode="round") == "14.8%"
     assert (
@@ -237,11 +242,14 @@ def test_wk9_three_year_average_is_truncated_mean(dataset):
 
 def test_wk10_future_burden_ratio_truncated_not_rounded(dataset):
     parts = queries.components(dataset, WK, 2013, "future_burden_ratio")
-    assert parts["A"] - parts["B"] == parts["A-B"] == 9_317_831
-    ratio = queries.computed_ratio(dataset, WK, 2013, "future_burden_ratio")
+    assert parts["future_burden"] - parts["deduction_total"] == parts["numerator"] == 9_317_831
+    ratio = indicators.compute(dataset, "future_burden_ratio", WK, 2013).value
     assert formatting.percent(ratio, decimals=1, mode="truncate") == "89.3%"
     assert formatting.percent(ratio, decimals=1, mode="round") == "89.4%"
-    assert [formatting.yen_oku_man(parts[k], mode="round") for k in ("A", "B", "A-B", "C-D")] == [
+    assert [
+        formatting.yen_oku_man(parts[k], mode="round")
+        for k in ("future_burden", "deduction_total", "numerator", "denominator")
+    ] == [
         "393億6,497万円",
         "300億4,714万円",
         "93億1,783万円",
