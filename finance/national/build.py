@@ -267,7 +267,8 @@ class _Builder:
                 "（編集・加工したもの）"
             )
         else:
-            attribution = f"出典：総務省「{title[0]}」" + (f"（{fiscal_year}年度）" if fiscal_year else "")
+            when = f"（{as_of}現在）" if as_of else (f"（{fiscal_year}年度）" if fiscal_year else "")
+            attribution = f"出典：総務省「{title[0]}」{when}"
         self.out.sources.append(
             Source(
                 source_id,
