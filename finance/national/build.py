@@ -17,11 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from python_calamine import CalamineError
+
 from finance.formatting import parse_fiscal_year
 from finance.national.codes import is_prefecture_code, is_tokyo_special_ward_code, is_valid_code
-from finance.national.juuki import PopulationTable, match_key, parse_population, short_name
+from finance.national.juuki import PopulationRow, PopulationTable, match_key, parse_population, short_name
 from finance.national.kessan import KessanRow, parse_kessan
-from finance.national.sheet import ImportFailed, ImportIssue, read_first_sheet
+from finance.national.sheet import ImportFailed, ImportIssue, Row, read_first_sheet
 from finance.national.shuyou import RatioCell, Table, TableKind, parse_derived, parse_table
 
 LICENCE = "政府標準利用規約（第2.0版）: CC BY 4.0 互換 / Public Data License (Version 2.0), compatible with CC BY 4.0"
@@ -232,6 +234,26 @@ class _Builder:
         self.pref_codes: dict[str, str] = {}
         # code → {fiscal_year: (name, prefecture, source_id)}
         self.seen: dict[str, dict[int, tuple[str, str, str]]] = defaultdict(dict)
+        self._name_index: dict[tuple[str, bool], dict[tuple[str, str], PopulationRow]] = {}
+
+    def read(self, path: Path) -> list[Row] | None:
+        """The first sheet of a file, or ``None`` with an issue when the file cannot be read as a spreadsheet."""
+        try:
+            return read_first_sheet(path)
+        except (CalamineError, OSError, ValueError) as exc:
+            self.out.issues.append(
+                ImportIssue(
+                    path.relative_to(self.folder).as_posix(),
+                    None,
+                    None,
+                    None,
+                    f"表計算ファイルとして読めません（{type(exc).__name__}: {exc}）。",
+                    f"Cannot be read as a spreadsheet ({type(exc).__name__}: {exc}).",
+                    "公表された .xls / .xlsx を取得し直し、SHA256SUMS と照合してください。",
+                    "Fetch the published .xls/.xlsx again and compare it with SHA256SUMS.",
+                )
+            )
+            return None
 
     # ---------------------------------------------------------------- sources
     def source(
@@ -290,7 +312,10 @@ class _Builder:
     def read_population(self) -> None:
         folder = self.folder / "juuki-population"
         for path in sorted(folder.glob("*.xls*")) if folder.exists() else []:
-            table, issues = parse_population(read_first_sheet(path), f"juuki-population/{path.name}")
+            sheet = self.read(path)
+            if sheet is None:
+                continue
+            table, issues = parse_population(sheet, f"juuki-population/{path.name}")
             self.out.issues.extend(issues)
             if table is None:
                 continue
@@ -330,14 +355,26 @@ class _Builder:
     def resolve(self, year: int, prefecture: str, name: str) -> tuple[str | None, str]:
         """The code of a body named in a table of ``year``, from the population file nearest in time."""
         ordered = sorted(self.population_tables, key=lambda t: (abs(t[0].fiscal_year - year), -t[0].fiscal_year))
-        for exact in (True, False):
-            for table, source_id in ordered:
-                for row in table.rows:
-                    if row.kind != "municipality" or row.prefecture != prefecture:
-                        continue
-                    if short_name(row.name) == name if exact else match_key(row.name) == match_key(name):
-                        return row.code, source_id if exact else f"{source_id} {row.name}"
+        for table, source_id in ordered:
+            found = self._names(table).get((prefecture, name))
+            if found is not None:
+                return found.code, source_id
+        for table, source_id in ordered:
+            found = self._names(table, variant=True).get((prefecture, match_key(name)))
+            if found is not None:
+                return found.code, f"{source_id} {found.name}"
         return None, ""
+
+    def _names(self, table: PopulationTable, *, variant: bool = False) -> dict[tuple[str, str], PopulationRow]:
+        """(prefecture, name) → the first municipality row of that name in ``table`` (cached per table)."""
+        key = (table.file, variant)
+        if key not in self._name_index:
+            index: dict[tuple[str, str], PopulationRow] = {}
+            for row in table.rows:
+                if row.kind == "municipality":
+                    index.setdefault((row.prefecture, match_key(row.name) if variant else short_name(row.name)), row)
+            self._name_index[key] = index
+        return self._name_index[key]
 
     # ---------------------------------------------------------------- 主要財政指標
     def read_shuyou(self, kind: TableKind) -> list[Table]:
@@ -360,7 +397,10 @@ class _Builder:
                     )
                 )
                 continue
-            table, issues = parse_table(read_first_sheet(path), rel, kind, year)
+            sheet = self.read(path)
+            if sheet is None:
+                continue
+            table, issues = parse_table(sheet, rel, kind, year)
             self.out.issues.extend(issues)
             ja, en, short = TABLE_TITLES[kind]
             source_id = f"mic-shuyou-{short}-{year}"
@@ -540,7 +580,10 @@ class _Builder:
             path = folder / file
             if not path.exists():
                 continue
-            rows, issues = parse_kessan(read_first_sheet(path), f"kessan-joukyou-2019/{file}")
+            sheet = self.read(path)
+            if sheet is None:
+                continue
+            rows, issues = parse_kessan(sheet, f"kessan-joukyou-2019/{file}")
             self.out.issues.extend(issues)
             self.source(
                 source_id,
