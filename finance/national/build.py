@@ -615,20 +615,14 @@ class _Builder:
                     elif value.kind == "ratio":
                         status, note = "ok", ""
                         if value.value is None:
-                            if value.item in ("real_deficit_ratio", "consolidated_real_deficit_ratio"):
-                                status, note = "no_deficit", "「-」: 赤字なし（0ではない） / no deficit, not zero"
+                            if value.published_text == "":
+                                status, note = "missing", "空欄 / blank in the table"
+                            elif value.item in ("real_deficit_ratio", "consolidated_real_deficit_ratio"):
+                                status = "no_deficit"
                             elif value.item == "future_burden_ratio":
-                                status, note = (
-                                    "non_positive",
-                                    "「-」: 算定されない（0ではない） / not calculated, not zero",
-                                )
-                            elif value.published_text == "":
-                                status, note = "missing", "空欄 / blank"
+                                status = "non_positive"
                             else:
-                                status, note = (
-                                    "not_applicable",
-                                    "「-」: 算定なし（0ではない） / not calculated, not zero",
-                                )
+                                status = "not_applicable"
                         self.out.ratios.append(
                             [
                                 row.code,
