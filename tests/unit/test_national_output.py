@@ -104,3 +104,18 @@ def test_descriptor_and_readme_cover_every_file():
     for resource in descriptor["resources"]:
         assert resource["rows"] == len(committed(resource["path"])), resource["path"]
         assert f"`{resource['path']}`" in readme
+
+
+def test_fy2022_2024_come_from_the_conversion_labelled_as_edited():
+    sources = {r["source_id"]: r for r in committed("sources.csv")}
+    later = [r for r in committed("ratios.csv") if int(r["fiscal_year"]) >= 2022]
+    assert len(later) == 3 * (1741 + 47) * 5
+    assert {r["source_id"] for r in later} == {"jfl-shuyou-2015-2024"}
+    converted = sources["jfl-shuyou-2015-2024"]
+    assert converted["edited"] == "yes" and "総務省" in converted["publisher_ja"]
+    assert "加工" in converted["attribution_ja"] and "japan-fiscal-lens" in converted["attribution_ja"]
+    # the official tables are used for every year they cover
+    assert not [
+        r for r in committed("ratios.csv") if int(r["fiscal_year"]) <= 2021 and r["source_id"].startswith("jfl-")
+    ]
+    assert {r["edited"] for r in sources.values() if r["source_id"].startswith("mic-")} == {"no"}

@@ -159,3 +159,26 @@ def test_derived_fy2015_2021_equal_the_official_tables():
         compared == 7 * 1741 * 5 + 2 * 47 * 5
     )  # every municipality value; prefectures for H27 and R3 in data/official
     assert mismatched == 0
+
+
+@pytest.mark.parametrize(
+    ("era", "expected_wrong"),
+    [
+        ("H25", []),
+        ("R3", []),
+        # data/official has no population file of FY2011 (1203): the nearest, a year later, already gives 熊本市 the
+        # code it took as a 政令指定都市 on 2012-04-01. The years resolved by name (H17–H22) have their own year's file.
+        ("H23", [("熊本市", "432016")]),
+    ],
+)
+def test_the_name_lookup_finds_the_code_each_table_prints(era, expected_wrong):
+    """The method used before H23 (prefecture + name → the population files) gives the printed code on every row."""
+    from finance.national.build import _Builder
+
+    builder = _Builder(OFFICIAL)
+    builder.read_population()
+    parsed = table("city", era)
+    wrong = [
+        (r.name, r.code) for r in parsed.rows if builder.resolve(parsed.fiscal_year, r.prefecture, r.name)[0] != r.code
+    ]
+    assert len(parsed.rows) > 1700 and wrong == expected_wrong
