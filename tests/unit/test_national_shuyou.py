@@ -182,3 +182,15 @@ def test_the_name_lookup_finds_the_code_each_table_prints(era, expected_wrong):
         (r.name, r.code) for r in parsed.rows if builder.resolve(parsed.fiscal_year, r.prefecture, r.name)[0] != r.code
     ]
     assert len(parsed.rows) > 1700 and wrong == expected_wrong
+
+
+@pytest.mark.parametrize("era", ["H17", "H25", "R3"])
+def test_national_average_of_the_city_table_is_the_one_of_the_means_table(era):
+    (city_average,) = table("city", era).averages
+    (mean_average,) = table("prefecturemean", era).averages
+    means = {c.indicator: (c.value, c.status) for c in mean_average.cells}
+    city = {c.indicator: (c.value, c.status) for c in city_average.cells}
+    assert {k: v for k, v in city.items() if k in means} == means
+    # what only the city table has (ラスパイレス参考値 in H24–H25) is printed «－» there: nothing is lost
+    assert {v for k, v in city.items() if k not in means} <= {(None, "not_applicable")}
+    assert len(table("prefecturemean", era).rows) == 47
