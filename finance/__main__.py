@@ -5,6 +5,8 @@
 * ``datapackage``: the generated ``datapackage.json``.
 * ``add FILE.csv --data DIR`` / ``add --template``: add a body from one flat CSV (see :mod:`finance.addbody`).
 * ``ratios --data DIR --m CODE [--y YEAR]``: components, computed and published ratios, status and lines.
+* ``import-national SOURCE --out DIR``: read the ministry's national tables and write the cleaned CSV files
+  (see ``data/national/README.md``); every import error at once, exit 1 when there is any.
 """
 
 from __future__ import annotations
@@ -39,8 +41,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ratios.add_argument("--data", default="data")
     ratios.add_argument("--m", required=True, help="団体コード (6 digits)")
     ratios.add_argument("--y", type=int, help="fiscal year (western)")
+    national = sub.add_parser(
+        "import-national", help="import the ministry's national tables / 総務省の全国データを取り込む"
+    )
+    national.add_argument("source_dir")
+    national.add_argument("--out", default="data/national")
     args = parser.parse_args(argv)
     out = sys.stdout
+    if args.command == "import-national":
+        return _import_national(args.source_dir, args.out)
     if args.command == "datapackage":
         out.write(json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n")
         return 0
@@ -99,6 +108,37 @@ def _ratios(args: argparse.Namespace, out: TextIO) -> int:
         out.write(t("cli.unknown_body", "ja", code=args.m) + " / " + t("cli.unknown_body", "en", code=args.m) + "\n")
         return 1
     out.write(ratiocheck.report(dataset, args.m, args.y))
+    return 0
+
+
+def _import_national(source_dir: str, target: str) -> int:
+    from collections import Counter
+    from pathlib import Path
+
+    from finance.national.build import build, write
+    from finance.national.sheet import ImportFailed
+
+    source = Path(source_dir)
+    if not source.is_dir():
+        sys.stdout.write(
+            f"{source_dir}: フォルダがありません。総務省のファイルを置いたフォルダを指定してください。\n"
+            f"    {source_dir}: no such folder. Give the folder holding the ministry's files.\n"
+        )
+        return 1
+    result = build(source)
+    try:
+        counts = write(result, Path(target))
+    except ImportFailed as exc:
+        sys.stdout.write(exc.report() + "\n")
+        sys.stdout.write(
+            f"{len(exc.issues)} 件の誤り、何も書き出していません / {len(exc.issues)} error(s), nothing written\n"
+        )
+        return 1
+    for name, count in counts.items():
+        sys.stdout.write(f"{name}: {count} rows\n")
+    outcomes = Counter((row[6], row[7]) for row in result.unresolved)
+    for (outcome, reason), count in sorted(outcomes.items()):
+        sys.stdout.write(f"unresolved.csv {outcome} {reason}: {count}\n")
     return 0
 
 

@@ -14,7 +14,7 @@ if ! python3 -c "import venv, ensurepip" 2>/dev/null; then apt_install python3-v
 stamp=".venv/.installed-$profile"
 if [ ! -f "$stamp" ] || [ "$req" -nt "$stamp" ] || [ requirements.txt -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$req" 2>&1 | grep -v "is ignored" || true
-  .venv/bin/python -c "import dash, pandas, pandera, flask_caching, babel, kaleido, segno, PIL, pypdf" # fail loudly if the install did not work
+  .venv/bin/python -c "import dash, pandas, pandera, flask_caching, babel, kaleido, segno, PIL, pypdf, python_calamine" # fail loudly if the install did not work
   touch "$stamp"
 fi
 apt_install chromium fonts-noto-cjk  # the figure kit renders images and PDFs with Chromium and Japanese fonts
