@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output
 
 from callbacks.cache import cache
-from finance import queries, repository, viewstate
+from finance import overview, queries, repository, viewstate
 from finance.text import t
 from layouts import figurekit, ids
 from layouts import overview as overview_layout
@@ -16,7 +16,7 @@ def render(municipality: str, year: int, locale: str) -> list[object]:
     """The filled overview of a valid view; memoised whole, keyed by primitives and the data version."""
     ds = repository.get()
     name = queries.municipality_name(ds, municipality, locale) or municipality
-    tree = overview_layout.content(queries.overview_page(ds, municipality, year), name, locale)
+    tree = overview_layout.content(overview.page(ds, municipality, year), name, locale)
     return figurekit.decorate(tree, "overview", municipality, year, "total", locale)
 
 

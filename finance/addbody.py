@@ -601,7 +601,7 @@ def add(file: Path, data_dir: Path) -> Outcome:
     plan = plan_rows(rows, codes, sources)
     with tempfile.TemporaryDirectory(prefix="mieruka-add-") as scratch:
         work = Path(scratch) / "data"
-        shutil.copytree(data_dir, work)
+        shutil.copytree(data_dir, work, ignore=shutil.ignore_patterns("official"))  # raw files: not loaded
         counts = merge(work, plan)
         dataset = load_dataset(work)  # raises DataValidationError: nothing is written then
         for name in plan.rows:

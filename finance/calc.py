@@ -20,7 +20,7 @@ def per_resident_yen(thousand_yen: int | None, population: int | None) -> int | 
     """An amount per resident in whole yen: ``per_resident_yen(24_649_844, 36_898) == 668_054``.
 
     The amount (千円) is multiplied by 1,000 and divided by the population, rounded half up — the rule that
-    reproduces the Wakkanai booklet's per-resident table.
+    reproduces the per-resident tables of the municipal booklets.
     """
     if thousand_yen is None or population is None or population <= 0:
         return None
@@ -87,7 +87,7 @@ def early_threshold_real_deficit(standard_fiscal_scale: int) -> Decimal:
     """The documented 早期健全化基準 of the 実質赤字比率 for a 市町村 as a function of S (千円), unrounded.
 
     15 % below 50億円, 11.25 % from 200億円, a straight line between. This is an estimate (推計): published
-    thresholds win (Wakkanai H25 prints 12.96 % where this gives 13.019 %).
+    thresholds win (a booklet may print a line about 0.06 point below this formula).
     """
     s = Decimal(standard_fiscal_scale)
     if s < 5_000_000:

@@ -2,7 +2,7 @@
 
 The components are named after the official calculation forms (算定様式) in ``reference/components.csv``:
 one row per ``(indicator, component)`` with its role and, for derived figures, a linear formula over the
-inputs. A document's own sub-items (a plan's ①–⑩, a booklet's イ–チ, the lines of 準元利償還金) stay in the data
+inputs. A document's own sub-items (a plan's numbered items, a booklet's lettered items, the lines of 準元利償還金) stay
 as printed and point with ``part_of`` to the canonical component they belong to. This module computes only from
 canonical components: a component that is not printed is the sum of its printed parts.
 

@@ -561,7 +561,7 @@ class Part:
     """One line of a calculation table (算出の状況): a canonical component or a printed sub-item of one.
 
     Attributes:
-        component: the code as printed (a canonical code, or the document's own such as イ or ①).
+        component: the code as printed (a canonical code, or the document's own numbered or lettered item).
         label_ja: the heading as printed (the official name where the component is not printed itself).
         amount: 千円.
         canonical: the canonical component this line is or belongs to.

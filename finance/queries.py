@@ -14,7 +14,7 @@ from typing import cast
 
 import pandas as pd
 
-from finance import calc, status
+from finance import calc
 from finance.load import Dataset
 from finance.schemas import UNIT_FACTORS
 
@@ -198,13 +198,30 @@ def municipalities(ds: Dataset) -> list[tuple[str, str, str]]:
     return list(ds.municipality_list)
 
 
+def _body_row(ds: Dataset, code: str) -> dict[str, object] | None:
+    key = ("body_row", code)
+    if key not in ds.memo:
+        frame = ds["municipalities"]
+        match = frame[frame["municipality_code"] == code]
+        ds.memo[key] = None if match.empty else match.iloc[0].to_dict()
+    return ds.memo[key]  # type: ignore[return-value]
+
+
 def municipality_name(ds: Dataset, code: str, locale: str = "ja") -> str | None:
-    """The name of a municipality in ``locale``; ``None`` if the code is unknown."""
-    frame = ds["municipalities"]
-    match = frame[frame["municipality_code"] == code]
-    if match.empty:
+    """The name of a body in ``locale`` (the Japanese name where no English one is recorded); ``None`` if unknown."""
+    row = _body_row(ds, code)
+    if row is None:
         return None
-    return str(match.iloc[0]["name_ja" if locale == "ja" else "name_en"])
+    english = row.get("name_en")
+    if locale != "ja" and isinstance(english, str) and english:
+        return english
+    return str(row["name_ja"])
+
+
+def body_kind_and_name(ds: Dataset, code: str) -> tuple[str | None, str]:
+    """The kind (市, 町, 村, 特別区, 指定都市, 都道府県) and Japanese name of a body; ``(None, "")`` if unknown."""
+    row = _body_row(ds, code)
+    return (None, "") if row is None else (str(row["kind"]), str(row["name_ja"]))
 
 
 _YEAR_TABLES = ("settlement", "ratios", "enterprise", "funds", "debt")
@@ -410,6 +427,33 @@ def components(
     return result
 
 
+REGISTERED_TABLES: tuple[tuple[str, str], ...] = (
+    ("settlement", "settlement"),
+    ("ratios", "indicators"),
+    ("ratio_components", "components"),
+    ("enterprise", "enterprise"),
+    ("funds", "funds"),
+    ("debt", "debt"),
+    ("staff", "staff"),
+)
+
+
+def registered(ds: Dataset, code: str) -> tuple[str, ...]:
+    """What the data holds for a body, as catalog keys under ``registered.`` (memoised per body).
+
+    Every table with a row, and ``plan`` when any figure is a plan (計画) or an estimate (決算見込).
+    """
+    key = ("registered", code)
+    found = ds.memo.get(key)
+    if found is None:
+        topics = [topic for table, topic in REGISTERED_TABLES if not ds.rows(table, code).empty]
+        if any((ds.rows(t, code)["figure_kind"] != "決算").any() for t, _ in REGISTERED_TABLES):
+            topics.append("plan")
+        found = tuple(topics)
+        ds.memo[key] = found
+    return found  # type: ignore[return-value]
+
+
 def discrepancy_notes(
     ds: Dataset, file: str, code: str, year: int, account: str, items: tuple[str, ...]
 ) -> tuple[tuple[str, str], ...]:
@@ -455,17 +499,6 @@ def totals_series(ds: Dataset, code: str) -> pd.DataFrame:
     return out.astype({"fiscal_year": "Int64", "revenue": "Int64", "expenditure": "Int64"})
 
 
-@dataclass(frozen=True)
-class OverviewPage:
-    """Everything the overview page shows for one municipality and year."""
-
-    overview: Overview
-    previous_expenditure: Fact | None
-    series: pd.DataFrame
-    sources: tuple[Source, ...]
-    rated: tuple[tuple[PublishedRatio, status.Status, status.Lines], ...]
-
-
 def sources_used(ds: Dataset, code: str) -> tuple[Source, ...]:
     """The documents a municipality's figures come from (for the footer), in id order; memoised per municipality."""
     key = ("sources_used", code)
@@ -490,22 +523,6 @@ def sources_used(ds: Dataset, code: str) -> tuple[Source, ...]:
     )
     ds.memo[key] = result
     return result
-
-
-def overview_page(ds: Dataset, code: str, year: int) -> OverviewPage:
-    """The overview of ``year`` with the previous year's expenditure and the multi-year totals."""
-    ov = overview(ds, code, year)
-    rated = []
-    for ratio in ov.ratios:
-        lines = status.lines_for(ds, code, ratio.indicator, year, ratio.early_threshold, ratio.rebuilding_threshold)
-        rated.append((ratio, status.classify_published(ratio.value, ratio.status, lines), lines))
-    return OverviewPage(
-        ov,
-        settlement_fact(ds, code, year - 1, "exp_total"),
-        totals_series(ds, code),
-        sources_used(ds, code),
-        tuple(rated),
-    )
 
 
 def account_names(ds: Dataset, code: str, locale: str = "ja") -> dict[str, str]:

@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-import pandas as pd
-
 from finance.load import Dataset
 
 
@@ -96,22 +94,3 @@ def legal_lines(dataset: Dataset, municipality_code: str, indicator: str, fiscal
     ]
     found = {str(level): float(value) for level, value in zip(rows["level"], rows["value"], strict=True)}
     return Lines(found.get("early"), found.get("rebuilding"), found.get("permission"))
-
-
-def lines_for(
-    dataset: Dataset,
-    municipality_code: str,
-    indicator: str,
-    fiscal_year: int,
-    published_early: float | None,
-    published_rebuilding: float | None,
-) -> Lines:
-    """Thresholds for a value: those printed beside it win; the legal table fills the rest."""
-    legal = legal_lines(dataset, municipality_code, indicator, fiscal_year)
-    early = published_early if published_early is not None and not pd.isna(published_early) else legal.early
-    rebuilding = (
-        published_rebuilding
-        if published_rebuilding is not None and not pd.isna(published_rebuilding)
-        else legal.rebuilding
-    )
-    return Lines(early, rebuilding, legal.caution)

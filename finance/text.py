@@ -8,6 +8,7 @@ Japanese is the default locale, English the second; both catalogs hold the same 
 from __future__ import annotations
 
 import tomllib
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -52,13 +53,53 @@ def normalise_locale(value: object) -> str:
     return value if isinstance(value, str) and value in LOCALES else DEFAULT_LOCALE
 
 
+_BODY: ContextVar[tuple[str, str] | None] = ContextVar("mieruka_body", default=None)
+"""The body a request is about, as ``(kind, name_ja)``: it decides 市民 / 町民 / 県民 … in the messages."""
+
+_KIND_WORDS: dict[str, tuple[str, str, str]] = {  # kind -> (resident ja, body ja, body en)
+    "市": ("市民", "市", "city"),
+    "指定都市": ("市民", "市", "city"),
+    "町": ("町民", "町", "town"),
+    "村": ("村民", "村", "village"),
+    "特別区": ("区民", "区", "ward"),
+}
+
+
+def use_body(kind: str | None, name: str = "") -> None:
+    """Set the body the current request is about (``None`` to clear): fills ``{resident}`` and ``{body}``."""
+    _BODY.set(None if kind is None else (kind, name))
+
+
+def body_words(locale: str, kind: str | None = None, name: str = "") -> dict[str, str]:
+    """``{resident}`` (市民, 町民, 県民 …; "resident") and ``{body}`` (市, 町, 県 …; "city", "town" …) of a body kind.
+
+    Without a kind the body of the current request is used; with none, the words for a 市.
+    """
+    if kind is None:
+        current = _BODY.get()
+        kind, name = current if current is not None else ("市", "")
+    if kind == "都道府県":
+        suffix = name[-1:] if name[-1:] in ("都", "道", "府", "県") else "県"
+        resident, body, body_en = suffix + "民", suffix, "prefecture"
+    else:
+        resident, body, body_en = _KIND_WORDS.get(kind, _KIND_WORDS["市"])
+    if locale == "en":
+        return {"resident": "resident", "body": body_en}
+    return {"resident": resident, "body": body}
+
+
 def t(key: str, locale: str = DEFAULT_LOCALE, /, **params: object) -> str:
     """The message ``key`` in ``locale`` with ``params`` filled in.
+
+    ``{resident}`` and ``{body}`` default to the words of the current request's body (see :func:`use_body`).
 
     Raises:
         KeyError: the key is not in the catalog (a programming error, caught by the parity test).
     """
-    text = catalog(normalise_locale(locale))[key]
+    locale = normalise_locale(locale)
+    text = catalog(locale)[key]
+    if "{resident}" in text or "{body}" in text:
+        params = {**body_words(locale), **params}
     return text.format(**params) if params else text
 
 

@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
-from finance import queries
+from finance import queries, text
 from finance.breakdown import MODES
 from finance.formatting import parse_fiscal_year
 from finance.load import Dataset
@@ -119,6 +119,7 @@ def resolve(ds: Dataset, params: Mapping[str, object]) -> ViewState:
     years = queries.fiscal_years(ds, municipality)
     if year not in years:
         year = queries.default_year(ds, municipality)
+    _use_body(ds, municipality)
     return ViewState(municipality, year, locale, checked_mode(params.get("mode")), checked_figure(params.get("fig")))
 
 
@@ -151,4 +152,11 @@ def checked(ds: Dataset, data: object) -> ViewState | None:
         return None
     if view.year is not None and view.year not in queries.fiscal_years(ds, view.municipality):
         return None
+    _use_body(ds, view.municipality)
     return view
+
+
+def _use_body(ds: Dataset, code: str) -> None:
+    """Let the messages of this request speak of the body's residents (市民, 町民, 県民 …)."""
+    kind, name = queries.body_kind_and_name(ds, code)
+    text.use_body(kind, name)

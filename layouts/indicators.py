@@ -7,7 +7,7 @@ from decimal import Decimal
 from dash import dcc, html
 
 from finance import formatting
-from finance.indicators import SOUNDNESS, ChangeDrivers, Evaluation, IndicatorsPage, Part, Section
+from finance.indicators import SOUNDNESS, Evaluation, IndicatorsPage, Part, Section, TrendPoint
 from finance.status import Status
 from finance.text import t
 from finance.viewstate import ViewState
@@ -76,7 +76,11 @@ def _truncated(evaluation: Evaluation) -> bool:
 
 
 def _value_text(section: Section, locale: str) -> str:
-    evaluation = section.evaluation
+    return value_text(section.evaluation, locale)
+
+
+def value_text(evaluation: Evaluation, locale: str) -> str:
+    """The value of an evaluation as shown: the published value as printed, else the 計算値 (labelled)."""
     published = evaluation.published
     if published is None:
         return _computed_text(evaluation, locale) if evaluation.is_computed else t("indicators.no_value", locale)
@@ -307,18 +311,37 @@ def _how(section: Section, locale: str) -> html.Details:
     return html.Details([html.Summary(t("indicators.how_title", locale)), *body], className="details")
 
 
-def _why(drivers: ChangeDrivers | None, year: int, indicator: str, locale: str) -> html.P | None:
+def _shown(points: list[TrendPoint], year: int) -> Decimal | None:
+    """The published value of a year (not a 計算値), as printed."""
+    for point in points:
+        if point.year == year and point.value is not None and not point.computed:
+            return Decimal(str(point.value))
+    return None
+
+
+def _why(section: Section, year: int, indicator: str, locale: str) -> html.P | None:
+    """Why the single-year ratio moved, in points that add up exactly to the change shown.
+
+    The values shown are the published ones where printed (else the computation rounded to 0.1); the numerator and
+    denominator effects are rounded to 0.1, and what rounding leaves over is stated, so the parts always add up.
+    """
+    drivers = section.drivers
     if drivers is None:
         return None
-    d = 1
-    total = formatting.decimal_places(drivers.total, d, "round")
+    printed = section.singles if indicator == "real_debt_service_ratio" else section.trend
+    before = _shown(printed, year - 1)
+    after = _shown(printed, year)
+    before = before if before is not None else formatting.decimal_places(drivers.before, 1, "round")
+    after = after if after is not None else formatting.decimal_places(drivers.after, 1, "round")
+    total = after - before
+    num = formatting.decimal_places(drivers.numerator_effect, 1, "round")
+    den = formatting.decimal_places(drivers.denominator_effect, 1, "round")
+    remainder = total - num - den
     change = (
         t("indicators.why_same", locale)
         if total == 0
         else t("indicators.why_up" if total > 0 else "indicators.why_down", locale, points=abs(total))
     )
-    num = formatting.decimal_places(drivers.numerator_effect, d, "round")
-    den = formatting.decimal_places(drivers.denominator_effect, d, "round")
     numerator_part = t(
         "indicators.why_numerator_down" if num < 0 else "indicators.why_numerator_up", locale, points=abs(num)
     )
@@ -329,6 +352,8 @@ def _why(drivers: ChangeDrivers | None, year: int, indicator: str, locale: str) 
             "indicators.why_denominator_down" if den < 0 else "indicators.why_denominator_up", locale, points=abs(den)
         )
     )
+    if remainder != 0:
+        denominator_part += t("indicators.why_remainder", locale, points=remainder)
     single = "real_debt_service_ratio_single" if indicator == "real_debt_service_ratio" else indicator
     name = t(f"indicator.{single}.name", locale).replace("（単年度）", "")
     return html.P(
@@ -338,8 +363,8 @@ def _why(drivers: ChangeDrivers | None, year: int, indicator: str, locale: str) 
             name=name,
             year_before=formatting.fiscal_year_label(year - 1, locale),
             year_after=formatting.fiscal_year_label(year, locale),
-            before=formatting.decimal_places(drivers.before, d, "round"),
-            after=formatting.decimal_places(drivers.after, d, "round"),
+            before=before,
+            after=after,
             change=change,
             numerator_part=numerator_part,
             denominator_part=denominator_part,
@@ -458,7 +483,7 @@ def _section(
     distance = _distance_text(section, locale)
     if distance:
         children.append(html.P(distance, className="distance"))
-    why = _why(section.drivers, evaluation.year, indicator, locale)
+    why = _why(section, evaluation.year, indicator, locale)
     if why is not None:
         children.append(html.Div([html.H3(t("indicators.why_title", locale)), why]))
     if section.trend:

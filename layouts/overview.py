@@ -6,10 +6,12 @@ import pandas as pd
 from dash import dcc, html
 
 from finance import formatting, narrative
-from finance.queries import Fact, OverviewPage, PerResident
+from finance.overview import OverviewPage
+from finance.queries import Fact, PerResident
 from finance.text import t
 from finance.viewstate import ViewState
 from layouts import components, figures, ids, tools
+from layouts import indicators as indicators_layout
 
 SOUNDNESS = ("real_deficit_ratio", "consolidated_real_deficit_ratio", "real_debt_service_ratio", "future_burden_ratio")
 
@@ -40,13 +42,16 @@ def _heading(name: str, year: int, locale: str) -> list[object]:
     ]
 
 
-def _no_settlement(name: str, year: int, locale: str) -> html.Section:
+def _no_settlement(name: str, year: int, registered: tuple[str, ...], locale: str) -> html.Section:
     label = formatting.fiscal_year_label(year, locale)
+    topics = [t(f"registered.{topic}", locale) for topic in registered if topic != "settlement"]
+    hint = (
+        t("overview.registered_hint", locale, topics=t("common.list_separator", locale).join(topics))
+        if topics
+        else t("overview.registered_nothing", locale)
+    )
     return html.Section(
-        [
-            html.P(t("overview.no_settlement", locale, name=name, year=label), className="empty-state"),
-            html.P(t("overview.no_settlement_hint", locale)),
-        ],
+        [html.P(t("overview.no_settlement", locale, name=name, year=label), className="empty-state"), html.P(hint)],
         className="section",
     )
 
@@ -96,11 +101,9 @@ def _balance_card(fact: Fact | None, locale: str) -> html.Section:
 
 def _ratio_cards(page: OverviewPage, locale: str) -> list[html.Section]:
     cards = []
-    for ratio, status, lines in sorted(
-        (r for r in page.rated if r[0].indicator in SOUNDNESS), key=lambda r: SOUNDNESS.index(r[0].indicator)
-    ):
-        decimals = 2 if "deficit" in ratio.indicator else 1
-        value = formatting.published_ratio(ratio.value, ratio.status, ratio.surplus_value, decimals, locale)
+    for evaluation in page.ratios:
+        decimals = 2 if "deficit" in evaluation.indicator else 1
+        lines = evaluation.rated.lines
         threshold_lines = []
         if lines.early is not None:
             threshold_lines.append(
@@ -119,14 +122,16 @@ def _ratio_cards(page: OverviewPage, locale: str) -> list[html.Section]:
             if lines.rebuilding is not None
             else t("overview.threshold_none", locale)
         )
+        published = evaluation.published
+        source = published.source if published is not None else None
         cards.append(
             components.ratio_card(
-                t(f"indicator.{ratio.indicator}.name", locale),
-                t(f"indicator.{ratio.indicator}.plain", locale),
-                value,
-                status,
+                t(f"indicator.{evaluation.indicator}.name", locale),
+                t(f"indicator.{evaluation.indicator}.plain", locale),
+                indicators_layout.value_text(evaluation, locale),
+                evaluation.status,
                 threshold_lines,
-                components.source_note(ratio.source, locale, kind=ratio.figure_kind),
+                components.source_note(source, locale, kind=published.figure_kind) if published else None,
                 locale,
             )
         )
@@ -187,7 +192,7 @@ def content(page: OverviewPage, name: str, locale: str, base: str = "") -> list[
     ov = page.overview
     parts: list[object] = _heading(name, ov.fiscal_year, locale)
     if not ov.has_settlement:
-        parts.append(_no_settlement(name, ov.fiscal_year, locale))
+        parts.append(_no_settlement(name, ov.fiscal_year, page.registered, locale))
     else:
         sentences = [
             s

@@ -148,7 +148,9 @@ def content(page: StaffPage, name: str, mode: str, locale: str) -> list[object]:
         )
         return parts
     cost = page.cost_trend
-    notes = [t("resident.staff.costs_note", locale), r.kind_legend(locale, page.cost_trend)]
+    notes = [r.kind_legend(locale, page.cost_trend)]
+    if "expk_staff" in set(cost.frame["series"]):  # the body's own 款 職員費 beside 人件費: say they differ
+        notes.insert(0, t("resident.staff.costs_note", locale, name=name))
     if mode == "per_resident":
         notes.insert(0, r.trend_population_note(cost, locale))
     parts.append(

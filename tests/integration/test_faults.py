@@ -214,7 +214,7 @@ def test_redis_killed_mid_run_pages_and_callbacks_still_answer(tmp_path):
         for _ in range(3):  # both workers, cached and new keys
             assert _overview(url, "012149", 2013)[0] == cached
             assert "<title>見える化" in _get(url + "/revenue?m=012149&y=2013").decode()
-            assert "市町村の財政" in _text(_get(url + "/_dash-layout"))
+            assert "自治体の財政" in _text(_get(url + "/_dash-layout"))
             other, _ = _overview(url, "015130", 2010)
             assert "中頓別町" in _text(other)
         assert proc.poll() is None
