@@ -65,3 +65,19 @@ def t(key: str, locale: str = DEFAULT_LOCALE, /, **params: object) -> str:
 def has(key: str, locale: str = DEFAULT_LOCALE) -> bool:
     """Whether ``key`` exists in the catalog of ``locale``."""
     return key in catalog(normalise_locale(locale))
+
+
+@cache
+def _keys_by_text(locale: str) -> dict[str, str | None]:
+    index: dict[str, str | None] = {}
+    for key, text in catalog(locale).items():
+        index[text] = None if text in index else key  # a text used by two keys names neither
+    return index
+
+
+def key_of(text: str, locale: str = DEFAULT_LOCALE) -> str | None:
+    """The catalog key whose message is exactly ``text`` (None if no key or several keys have it).
+
+    Lets a page piece that receives a finished message (a chart's plain explanation) name it by its stable key.
+    """
+    return _keys_by_text(normalise_locale(locale)).get(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import html
 
-from finance import formatting
+from finance import formatting, text
 from finance.queries import Source
 from finance.status import ICONS, Status
 from finance.text import t
@@ -179,6 +179,9 @@ def chart_section(
         html.Div([html.P(s) for s in sentences], className="summary-sentences", **sentence_props),
         html.P(explain, className="explain"),
     ]
+    explain_key = text.key_of(explain, locale)
+    if explain_key is not None:
+        children.append(clarity_feedback(explain_key, locale))
     if terms is not None:
         children.append(terms)
     children += [html.P(n, className="chart-note") for n in dict.fromkeys(notes or []) if n]
@@ -206,4 +209,55 @@ def graph(index: str, figure: object, locale: str, graph_type: str) -> object:
         className="graph",
         responsive=True,
         style={"height": f"{height}px"} if height else None,  # responsive width, the figure's own height
+    )
+
+
+def clarity_feedback(key: str, locale: str) -> html.Form:
+    """「この説明はわかりましたか？ はい／いいえ」 under an explanation (市民モニター).
+
+    ``key`` is the explanation's catalog key (stable across languages). ``assets/feedback.js`` posts the answer to
+    ``/feedback`` and announces the thanks in the polite live region; the texts it shows come from the catalogs
+    through ``data-*`` attributes. No ids: a page holds many of these.
+    """
+    return html.Form(
+        [
+            html.Fieldset(
+                [
+                    html.Legend(t("feedback.question", locale)),
+                    html.Button(
+                        t("feedback.yes", locale),
+                        type="button",
+                        className="feedback-answer",
+                        **{"data-understood": "true", "aria-pressed": "false"},
+                    ),
+                    html.Button(
+                        t("feedback.no", locale),
+                        type="button",
+                        className="feedback-answer",
+                        **{"data-understood": "false", "aria-pressed": "false"},
+                    ),
+                    html.Div(
+                        [
+                            html.Label(
+                                [
+                                    t("feedback.comment_label", locale),
+                                    html.Textarea(maxLength=200, rows=2, className="feedback-comment"),
+                                ]
+                            ),
+                            html.Button(t("feedback.send", locale), type="submit", className="feedback-send"),
+                        ],
+                        className="feedback-more",
+                        hidden=True,
+                    ),
+                ]
+            ),
+            html.P(className="feedback-status", role="status", **{"aria-live": "polite"}),
+        ],
+        className="feedback",
+        **{
+            "data-key": key,
+            "data-locale": locale,
+            "data-thanks": t("feedback.thanks", locale),
+            "data-error": t("feedback.error", locale),
+        },
     )

@@ -378,6 +378,7 @@ def _section(
                         t(f"indicator.{indicator}.official", locale),
                     ]
                 ),
+                components.clarity_feedback(f"indicator.{indicator}.easy", locale),
             ],
             className="details",
         )

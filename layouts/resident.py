@@ -34,6 +34,7 @@ def heading(page: str, name: str, year: int, locale: str, kind: str = "決算") 
     parts: list[object] = [
         html.H1(t(f"resident.{page}.heading", locale, name=name, year=label)),
         html.P(t(f"resident.{page}.lede", locale), className="lede"),
+        components.clarity_feedback(f"resident.{page}.lede", locale),
     ]
     if kind != "決算":
         parts.append(html.P(t("resident.kind_notice", locale, kind=t(f"kind.{kind}", locale)), className="kind-notice"))
