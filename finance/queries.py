@@ -17,6 +17,7 @@ import pandas as pd
 from finance import calc, status
 from finance.load import Dataset
 from finance.schemas import UNIT_FACTORS
+from finance.text import is_japanese
 
 KIND_ORDER = {"決算": 0, "決算見込": 1, "計画": 2}
 
@@ -187,7 +188,7 @@ def municipality_name(ds: Dataset, code: str, locale: str = "ja") -> str | None:
     match = frame[frame["municipality_code"] == code]
     if match.empty:
         return None
-    return str(match.iloc[0]["name_ja" if locale == "ja" else "name_en"])
+    return str(match.iloc[0]["name_ja" if is_japanese(locale) else "name_en"])
 
 
 _YEAR_TABLES = ("settlement", "ratios", "enterprise", "funds", "debt")
@@ -490,5 +491,5 @@ def account_names(ds: Dataset, code: str, locale: str = "ja") -> dict[str, str]:
     """Account codes of a municipality mapped to their names in ``locale``."""
     frame = ds.rows("accounts", code)
     rows = frame[frame["municipality_code"] == code]
-    column = "name_ja" if locale == "ja" else "name_en"
+    column = "name_ja" if is_japanese(locale) else "name_en"
     return dict(zip(rows["account"], rows[column], strict=True))

@@ -2,7 +2,9 @@
 
 Keys are dotted (``"overview.title"``); values may hold ``{placeholders}`` filled by :func:`t`. Each locale is a
 folder of topic files (``core.toml``, ``indicators.toml`` …) merged into one catalog.
-Japanese is the default locale, English the second; both catalogs hold the same keys (a test checks it).
+Japanese is the default locale, English the second and ``easy`` (やさしい日本語: short sentences, common kanji,
+amounts in 万円/億円, the official term in brackets) the third; all catalogs hold the same keys (a test checks it).
+``easy`` is Japanese to the browser (``<html lang="ja">``) and to every rule that depends on the language.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-LOCALES: tuple[str, ...] = ("ja", "en")
+LOCALES: tuple[str, ...] = ("ja", "en", "easy")
 DEFAULT_LOCALE = "ja"
+JAPANESE: frozenset[str] = frozenset({"ja", "easy"})
 _DIR = Path(__file__).parent / "locales"
 
 
@@ -50,6 +53,16 @@ def catalog(locale: str) -> dict[str, str]:
 def normalise_locale(value: object) -> str:
     """A supported locale code from untrusted input; the default for anything else."""
     return value if isinstance(value, str) and value in LOCALES else DEFAULT_LOCALE
+
+
+def is_japanese(locale: str) -> bool:
+    """Whether ``locale`` is written in Japanese (``ja`` and やさしい日本語 ``easy``): names, years, separators."""
+    return locale in JAPANESE
+
+
+def html_lang(locale: str) -> str:
+    """The BCP 47 tag of a locale for the ``lang`` attribute: やさしい日本語 is Japanese (``ja``)."""
+    return "ja" if locale in JAPANESE else "en"
 
 
 def t(key: str, locale: str = DEFAULT_LOCALE, /, **params: object) -> str:

@@ -7,7 +7,7 @@ from dash import html
 from finance import formatting, text
 from finance.queries import Source
 from finance.status import ICONS, Status
-from finance.text import t
+from finance.text import html_lang, is_japanese, t
 
 
 def source_note(source: Source | None, locale: str, *, kind: str = "決算") -> html.P | None:
@@ -18,7 +18,7 @@ def source_note(source: Source | None, locale: str, *, kind: str = "決算") -> 
         "app.source_line",
         locale,
         publisher=source.publisher_ja,
-        title=source.title_ja if locale == "ja" else source.title_en,
+        title=source.title_ja if is_japanese(locale) else source.title_en,
         published=source.published,
         table=source.table,
     )
@@ -77,7 +77,7 @@ def year_label(year: int, locale: str, kind: str = "決算") -> str:
     """The label of a fiscal year in selectors: 「平成25年度（2013年度）」, "FY2013"; plan-only years say so."""
     label = (
         f"{formatting.fiscal_year_label(year, 'ja')}（{year}年度）"
-        if locale == "ja"
+        if is_japanese(locale)
         else formatting.fiscal_year_label(year, "en")
     )
     if kind != "決算":
@@ -205,7 +205,7 @@ def graph(index: str, figure: object, locale: str, graph_type: str) -> object:
     return dcc.Graph(
         id={"type": graph_type, "index": index},
         figure=figure.to_plotly_json() if hasattr(figure, "to_plotly_json") else figure,  # plain dict: cheap to cache
-        config={**GRAPH_CONFIG, "locale": locale, "displayModeBar": False},
+        config={**GRAPH_CONFIG, "locale": html_lang(locale), "displayModeBar": False},
         className="graph",
         responsive=True,
         style={"height": f"{height}px"} if height else None,  # responsive width, the figure's own height

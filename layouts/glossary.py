@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import html
 
-from finance.text import catalog, t
+from finance.text import catalog, html_lang, t
 from layouts import ids
 
 
@@ -52,5 +52,5 @@ def layout(locale: str) -> html.Div:
             id=ids.GLOSSARY_CONTENT,
         ),
         className="page page-glossary",
-        lang=locale,
+        lang=html_lang(locale),
     )
