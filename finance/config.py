@@ -30,6 +30,8 @@ class Settings:
             kit; empty = the origin the request came to.
         feedback_dir: folder of the SQLite file of the clarity feedback (the default store).
         database_url: PostgreSQL URL (``postgresql://…``); when set, the feedback is stored there instead.
+        proxy_hops: trusted reverse proxies in front of the app (nginx: 1); the feedback rate limit then tells
+            clients apart by ``X-Forwarded-For``.
     """
 
     data_dir: Path = ROOT / "data"
@@ -45,6 +47,7 @@ class Settings:
     public_url: str = ""
     feedback_dir: Path = ROOT / "var"
     database_url: str = ""
+    proxy_hops: int = 0
 
     def cache_config(self, version: str) -> dict[str, object]:
         """The flask-caching configuration.
@@ -114,4 +117,5 @@ def from_env(env: Mapping[str, str]) -> Settings:
         public_url=_public_url(env.get("MIERUKA_PUBLIC_URL") or ""),
         feedback_dir=Path(env.get("MIERUKA_FEEDBACK_DIR") or defaults.feedback_dir),
         database_url=_database_url(env.get("MIERUKA_DATABASE_URL") or ""),
+        proxy_hops=int(env.get("MIERUKA_PROXY_HOPS") or 0),
     )

@@ -17,7 +17,7 @@ _clients = itertools.count(1)
 
 @pytest.fixture()
 def store(dash_app):
-    return dash_app.server.extensions["mieruka_feedback"]
+    return dash_app.server.extensions["mieruka_feedback"].get()
 
 
 @pytest.fixture()
@@ -121,3 +121,37 @@ def test_every_explanation_of_a_page_carries_the_question_with_its_catalog_key()
     assert form["data-key"] == "resident.debt.coverage_explain" and has(form["data-key"])
     fieldset = forms[0].children[0]
     assert fieldset.children[0].children == t("feedback.question", "en")
+
+
+def test_an_unreachable_database_never_stops_the_site_and_refuses_with_503(tmp_path):
+    from flask import Flask
+
+    from finance.config import Settings
+    from tests.postgres import free_port
+    from web import feedback as route
+
+    server = Flask("probe")
+    settings = Settings(feedback_dir=tmp_path, database_url=f"postgresql://nobody@127.0.0.1:{free_port()}/none")
+    route.register(server, settings)  # starts although PostgreSQL is not there
+    response = server.test_client().post(
+        "/feedback", data=json.dumps(GOOD), headers=HEADERS, content_type="application/json"
+    )
+    assert response.status_code == 503 and response.json == {"error": "unavailable"}
+    assert "nobody" not in response.get_data(as_text=True)  # nothing about the database is shown
+    assert list(tmp_path.iterdir()) == []  # and nothing was written anywhere else instead
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "hops", "expected"),
+    [
+        ("10.0.0.2", None, 0, "10.0.0.2"),
+        ("10.0.0.2", "198.51.100.7", 0, "10.0.0.2"),  # no trusted proxy: a forged header changes nothing
+        ("10.0.0.2", "198.51.100.7", 1, "198.51.100.7"),  # nginx appended the address it saw
+        ("10.0.0.2", "6.6.6.6, 198.51.100.7", 1, "198.51.100.7"),  # what the client sent first is ignored
+        ("10.0.0.2", "", 1, "10.0.0.2"),
+    ],
+)
+def test_the_rate_limit_counts_the_client_behind_trusted_proxies_only(remote, forwarded, hops, expected):
+    from web.feedback import client_address
+
+    assert client_address(remote, forwarded, hops) == expected
