@@ -6,6 +6,7 @@ import pytest
 
 from layouts import ids
 from tests.browser.conftest import screenshot
+from tests.browser.test_accessibility import AXE, _serious
 from tests.browser.test_smoke import wait_for_text
 
 pytestmark = pytest.mark.browser
@@ -26,6 +27,8 @@ def test_brw_easy_japanese_from_the_switch_and_from_a_link(server_url, page_fact
     assert "入ったお金" in nav and "借金" in nav
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot(page, "revenue-wakkanai-h25-easy-390")
+    found = _serious(page, AXE.read_text(encoding="utf-8"))
+    assert found == [], "\n  ".join(found)
 
     page.goto(server_url + "/debt?m=012149&y=2013&lang=easy")  # a shared link opens in easy Japanese again
     wait_for_text(page, f"#{ids.DEBT_CONTENT}", "市民1人あたり約110万円です。")

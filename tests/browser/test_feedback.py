@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from tests.browser.conftest import run_gunicorn, screenshot
+from tests.browser.test_accessibility import AXE, _serious
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -90,3 +91,15 @@ def test_brw_feedback_english_page_and_no_cookie(server_url, page_factory):
     form.locator(".feedback-status").filter(has_text="Thank you").wait_for()
     assert page.context.cookies() == []
     assert page.errors == []
+
+
+def test_brw_feedback_opened_in_easy_japanese_stays_axe_clean(server_url, page_factory):
+    page = page_factory()
+    page.goto(server_url + "/debt?m=012149&y=2013&lang=easy")
+    form = page.locator(FORM)
+    form.wait_for(timeout=20_000)
+    form.get_by_role("button", name="いいえ").click()
+    assert form.get_by_label("わかりにくかったところを書いてください", exact=False).is_visible()
+    assert page.evaluate("document.documentElement.lang") == "ja"
+    found = _serious(page, AXE.read_text(encoding="utf-8"))
+    assert found == [], "\n  ".join(found)
