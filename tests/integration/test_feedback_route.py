@@ -155,3 +155,25 @@ def test_the_rate_limit_counts_the_client_behind_trusted_proxies_only(remote, fo
     from web.feedback import client_address
 
     assert client_address(remote, forwarded, hops) == expected
+
+
+def test_the_glossary_asks_under_each_plain_explanation():
+    from layouts import glossary
+
+    page = glossary.layout("easy").to_plotly_json()
+    keys = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            props = node.get("props", {})
+            if props.get("className") == "feedback":
+                keys.append(props["data-key"])
+            walk(props.get("children"))
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif hasattr(node, "to_plotly_json"):
+            walk(node.to_plotly_json())
+
+    walk(page)
+    assert keys == [f"glossary.{k}.plain" for k in glossary.terms()]
