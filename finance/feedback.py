@@ -38,6 +38,8 @@ MAX_BODY_BYTES = 4096
 """The largest request body accepted by the web route."""
 KEY_PATTERN = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+){1,5}")
 PAGE_PATTERN = re.compile(r"/[a-z0-9-]{0,40}")
+EXPLANATION_ENDINGS = ("explain", "lede", "easy", "plain")
+"""The last part of every explanation key that carries the question (``coverage_explain``, ``lede``, ``easy`` …)."""
 SQLITE_FILE = "feedback.sqlite3"
 
 
@@ -94,7 +96,12 @@ def parse_vote(payload: object) -> Vote:
     if unknown:
         raise FeedbackError("body", "unknown fields")
     key, page, locale, understood = (payload.get(k) for k in ("key", "page", "locale", "understood"))
-    if not isinstance(key, str) or not KEY_PATTERN.fullmatch(key) or not has(key, "ja"):
+    if (
+        not isinstance(key, str)
+        or not KEY_PATTERN.fullmatch(key)
+        or not key.rsplit(".", 1)[-1].endswith(EXPLANATION_ENDINGS)
+        or not has(key, "ja")
+    ):
         raise FeedbackError("key", "not an explanation of the site")
     if not isinstance(page, str) or not PAGE_PATTERN.fullmatch(page):
         raise FeedbackError("page", "not a page path")

@@ -73,6 +73,7 @@ def test_sqlite_uses_the_wal_journal(tmp_path):
         ({"comment": "bell\x07"}, "comment"),
         ({"key": "この説明"}, "key"),
         ({"key": "resident.no_such_key"}, "key"),
+        ({"key": "nav.debt"}, "key"),  # a catalog key, but not an explanation
         ({"page": "https://evil.example/"}, "page"),
         ({"locale": "fr"}, "locale"),
         ({"understood": "no"}, "understood"),
@@ -114,3 +115,13 @@ def test_rate_limiter_counts_per_client_and_forgets_with_the_window():
     assert limiter.allow("a")
     assert limiter._salt != salt  # a new salt: yesterday's hashes cannot be linked to today's
     assert len(limiter._counts) == 1 and b"a" not in limiter._counts  # only the salted hash is kept
+
+
+def test_every_explanation_that_carries_the_question_is_accepted():
+    from finance.text import catalog
+
+    keys = [k for k in catalog("ja") if k.rsplit(".", 1)[-1].endswith(feedback.EXPLANATION_ENDINGS)]
+    assert "resident.debt.coverage_explain" in keys and "indicator.future_burden_ratio.easy" in keys
+    assert "glossary.funds.plain" in keys and "resident.revenue.lede" in keys
+    for key in keys:
+        assert parse_vote(vote(key=key)).key == key
