@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,7 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("MIERUKA_TEST_DATA_DIR", str(ROOT / "data")))
 os.environ["MIERUKA_DATA_DIR"] = str(DATA)
 os.environ.setdefault("MIERUKA_CACHE_TYPE", "NullCache")
-os.environ.setdefault("MIERUKA_FEEDBACK_DIR", tempfile.mkdtemp(prefix="mieruka-feedback-"))  # never the repo's var/
+if "MIERUKA_FEEDBACK_DIR" not in os.environ:  # the tests' votes go to a temporary folder, never the repo's var/
+    os.environ["MIERUKA_FEEDBACK_DIR"] = tempfile.mkdtemp(prefix="mieruka-feedback-")
+    atexit.register(shutil.rmtree, os.environ["MIERUKA_FEEDBACK_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
