@@ -24,6 +24,7 @@ from finance import config, repository
 from finance.config import Settings
 from finance.validation import DataValidationError, report
 from layouts import shell
+from web import feedback as feedback_route
 
 STATIC_PREFIXES = ("/_dash-", "/assets/", "/_favicon", "/_reload-hash", "/health")
 SERVER_PAGES = ("/handout", "/present")  # HTML made by Flask routes, not Dash pages
@@ -131,6 +132,7 @@ def build_app(settings: Settings) -> dash.Dash:
     downloads.register(server)
     figurekit.register(server, settings.public_url)
     handout.register(server, settings.public_url)
+    feedback_route.register(server, settings)  # the one write of the public site: clarity votes
     server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
     if settings.compress:
         _enable_compression(server)

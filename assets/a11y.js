@@ -26,9 +26,9 @@
       set(list, "role", "radiogroup");
       var name = groupName(list);
       if (name) set(list, "aria-label", name);
-      list.querySelectorAll("[role='option']").forEach(function (option) {
+      list.querySelectorAll("[role='option'], [aria-selected]").forEach(function (option) {
         drop(option, "role");
-        drop(option, "aria-selected");
+        drop(option, "aria-selected");  // React writes it again when the value changes (lang=en, lang=easy)
       });
     });
     root.querySelectorAll("[role='listbox']").forEach(function (list) {
@@ -38,9 +38,9 @@
       var legend = fieldset && fieldset.querySelector("legend");
       var name = list.getAttribute("aria-label") || (legend ? legend.textContent.trim() : "");
       if (name) set(list, "aria-label", name);
-      list.querySelectorAll("[role='option']").forEach(function (option) {
+      list.querySelectorAll("[role='option'], [aria-selected]").forEach(function (option) {
         drop(option, "role");
-        drop(option, "aria-selected");
+        drop(option, "aria-selected");  // React writes it again when the value changes (lang=en, lang=easy)
       });
     });
     root.querySelectorAll(".dash-dropdown-wrapper > .dash-dropdown-focus-target").forEach(function (target) {
@@ -68,7 +68,7 @@
   function start() {
     repair(document);
     new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true, attributes: true,
-      attributeFilter: ["role", "aria-hidden", "aria-expanded", "aria-label"] });
+      attributeFilter: ["role", "aria-hidden", "aria-expanded", "aria-label", "aria-selected"] });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

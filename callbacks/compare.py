@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output
 
 from finance import compare, queries, repository, viewstate
-from finance.text import t
+from finance.text import is_japanese, t
 from layouts import compare as compare_layout
 from layouts import ids
 
@@ -15,7 +15,9 @@ def choices(state: object) -> tuple[list[dict[str, str]], list[str]]:
     ds = repository.get()
     view = viewstate.checked(ds, state)
     locale = view.locale if view else "ja"
-    options = [{"label": ja if locale == "ja" else en, "value": code} for code, ja, en in queries.municipalities(ds)]
+    options = [
+        {"label": ja if is_japanese(locale) else en, "value": code} for code, ja, en in queries.municipalities(ds)
+    ]
     return options, [o["value"] for o in options][: compare.MAX_CODES]
 
 

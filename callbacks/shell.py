@@ -6,7 +6,7 @@ from __future__ import annotations
 from dash import ClientsideFunction, Dash, Input, Output, ctx, html
 
 from finance import formatting, queries, repository, viewstate
-from finance.text import t
+from finance.text import is_japanese, t
 from layouts import components, ids, page_layout
 from layouts.shell import MODE_PAGES, mode_options, nav_links
 
@@ -28,7 +28,7 @@ def sync_state(
         params = {"m": municipality, "y": year, "mode": mode, "fig": query.get("fig"), "lang": locale}
     state = viewstate.resolve(ds, params)
     names = [
-        {"label": name_ja if state.locale == "ja" else f"{name_en} ({name_ja})", "value": code}
+        {"label": name_ja if is_japanese(state.locale) else f"{name_en} ({name_ja})", "value": code}
         for code, name_ja, name_en in queries.municipalities(ds)
     ]
     years = [
@@ -80,7 +80,7 @@ def footer(state: object) -> list[object]:
         return []
     locale = view.locale
     items = [
-        html.Li(f"{s.publisher_ja}「{s.title_ja if locale == 'ja' else s.title_en}」（{s.published}）")
+        html.Li(f"{s.publisher_ja}「{s.title_ja if is_japanese(locale) else s.title_en}」（{s.published}）")
         for s in queries.sources_used(ds, view.municipality)
     ]
     return [

@@ -7,18 +7,21 @@
 * ``ratios --data DIR --m CODE [--y YEAR]``: components, computed and published ratios, status and lines.
 * ``import-national SOURCE --out DIR``: read the ministry's national tables and write the cleaned CSV files
   (see ``data/national/README.md``); every import error at once, exit 1 when there is any.
+* ``feedback report``: the explanations by their share of 「いいえ」 with the comments, for the staff; it reads
+  the store the site writes (``MIERUKA_DATABASE_URL`` or ``MIERUKA_FEEDBACK_DIR``, or ``--db``/``--database-url``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from finance import addbody, ratiocheck
+from finance import addbody, config, feedback, ratiocheck
 from finance.load import load_dataset
 from finance.schemas import datapackage
 from finance.text import t
@@ -46,10 +49,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     national.add_argument("source_dir")
     national.add_argument("--out", default="data/national")
+    votes = sub.add_parser("feedback", help="clarity feedback / 説明がわかったかの声")
+    votes.add_argument("action", choices=["report"])
+    votes.add_argument("--db", help="folder of feedback.sqlite3 (default: MIERUKA_FEEDBACK_DIR)")
+    votes.add_argument("--database-url", help="PostgreSQL URL (default: MIERUKA_DATABASE_URL)")
+    votes.add_argument("--lang", choices=["ja", "en"], default="ja")
     args = parser.parse_args(argv)
     out = sys.stdout
     if args.command == "import-national":
         return _import_national(args.source_dir, args.out)
+    if args.command == "feedback":
+        return _feedback_report(args.db, args.database_url, args.lang)
     if args.command == "datapackage":
         out.write(json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n")
         return 0
@@ -139,6 +149,16 @@ def _import_national(source_dir: str, target: str) -> int:
     outcomes = Counter((row[6], row[7]) for row in result.unresolved)
     for (outcome, reason), count in sorted(outcomes.items()):
         sys.stdout.write(f"unresolved.csv {outcome} {reason}: {count}\n")
+    return 0
+
+
+def _feedback_report(folder: str | None, url: str | None, locale: str) -> int:
+    settings = config.from_env(os.environ)
+    if folder is not None:
+        store: feedback.Store = feedback.SQLiteStore(Path(folder))
+    else:
+        store = feedback.open_store(settings.feedback_dir, url if url is not None else settings.database_url)
+    sys.stdout.write(feedback.format_report(feedback.build_report(store.votes()), locale) + "\n")
     return 0
 
 

@@ -20,6 +20,7 @@ from finance import calc, queries
 from finance.load import Dataset
 from finance.queries import KIND_ORDER, Fact, Population, Source
 from finance.schemas import UNIT_FACTORS
+from finance.text import is_japanese
 
 MODES: tuple[str, ...] = ("total", "per_resident", "share")
 """How an amount chart shows its values: the amount, the amount per resident, or the share of the total."""
@@ -79,7 +80,7 @@ class Line:
 
     def name(self, locale: str) -> str:
         """The display name in ``locale``."""
-        return self.name_ja if locale == "ja" else self.name_en
+        return self.name_ja if is_japanese(locale) else self.name_en
 
     def mode_value(self, mode: str) -> int | Decimal | None:
         """The value shown in ``mode`` (``total`` 千円, ``per_resident`` 円, ``share`` %)."""
@@ -1045,7 +1046,7 @@ class EnterpriseAccount:
 
     def name(self, locale: str) -> str:
         """The account name in ``locale``."""
-        return self.name_ja if locale == "ja" else self.name_en
+        return self.name_ja if is_japanese(locale) else self.name_en
 
     def year_values(self, year: int) -> dict[str, int | None]:
         """``{series: value}`` of one year (missing series are absent)."""

@@ -28,6 +28,10 @@ class Settings:
         max_file_mb: the largest data file accepted (a national data set needs more than the default).
         public_url: the site's public origin (``https://zaisei.example.jp``) printed in QR codes of the figure
             kit; empty = the origin the request came to.
+        feedback_dir: folder of the SQLite file of the clarity feedback (the default store).
+        database_url: PostgreSQL URL (``postgresql://…``); when set, the feedback is stored there instead.
+        proxy_hops: trusted reverse proxies in front of the app (nginx: 1); the feedback rate limit then tells
+            clients apart by ``X-Forwarded-For``.
     """
 
     data_dir: Path = ROOT / "data"
@@ -41,6 +45,9 @@ class Settings:
     max_file_mb: int = 200
     plotly_bundle: str = "basic"  # "basic": the vendored scatter/bar/pie bundle; "full": Dash's default plotly.js
     public_url: str = ""
+    feedback_dir: Path = ROOT / "var"
+    database_url: str = ""
+    proxy_hops: int = 0
 
     def cache_config(self, version: str) -> dict[str, object]:
         """The flask-caching configuration.
@@ -78,6 +85,16 @@ def _public_url(value: str) -> str:
     return url
 
 
+def _database_url(value: str) -> str:
+    url = value.strip()
+    if url and not url.startswith(("postgresql://", "postgres://")):
+        raise ConfigError(
+            "MIERUKA_DATABASE_URL: PostgreSQL の URL（postgresql://…）を指定してください / "
+            "give a PostgreSQL URL (postgresql://…)"
+        )
+    return url
+
+
 def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
@@ -98,4 +115,7 @@ def from_env(env: Mapping[str, str]) -> Settings:
         max_file_mb=int(env.get("MIERUKA_MAX_FILE_MB") or defaults.max_file_mb),
         plotly_bundle="full" if env.get("MIERUKA_PLOTLY_BUNDLE") == "full" else "basic",
         public_url=_public_url(env.get("MIERUKA_PUBLIC_URL") or ""),
+        feedback_dir=Path(env.get("MIERUKA_FEEDBACK_DIR") or defaults.feedback_dir),
+        database_url=_database_url(env.get("MIERUKA_DATABASE_URL") or ""),
+        proxy_hops=int(env.get("MIERUKA_PROXY_HOPS") or 0),
     )

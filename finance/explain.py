@@ -13,7 +13,7 @@ import pandas as pd
 
 from finance import calc, formatting
 from finance.breakdown import Breakdown, DebtCoverage, EnterpriseAccount, Household, Line, StaffLine, TaxSplit, Trend
-from finance.text import t
+from finance.text import is_japanese, t
 
 
 def amount_text(value: int | None, rounding: str, locale: str) -> str:
@@ -90,7 +90,7 @@ def groups_sentence(bd: Breakdown, mode: str, subject: str, locale: str) -> str 
     """「平成25年度の歳入は、自主財源 77億6,854万円（31.5%）、依存財源 168億8,130万円（68.5%）です。」 (by mode)."""
     if bd.is_empty:
         return None
-    sep = "、" if locale == "ja" else ", "
+    sep = "、" if is_japanese(locale) else ", "
     parts = []
     for ln in bd.lines:
         value = line_text(ln, mode, locale)
@@ -281,9 +281,9 @@ def tax_sentence(split: TaxSplit, locale: str) -> str | None:
         locale,
         year=_year(split.fiscal_year, locale),
         amount=formatting.yen(split.amount_yen, locale=locale),
-        first=first.name_ja if locale == "ja" else first.name_en,
+        first=first.name_ja if is_japanese(locale) else first.name_en,
         first_yen=formatting.yen(first.yen, locale=locale),
-        second=second.name_ja if locale == "ja" else second.name_en,
+        second=second.name_ja if is_japanese(locale) else second.name_en,
         second_yen=formatting.yen(second.yen, locale=locale),
     )
 
@@ -296,7 +296,7 @@ def count_change_sentence(trend: Trend, locale: str) -> str | None:
     block = trend.frame[trend.frame["series"] == series].sort_values("fiscal_year")
     first, last = block.iloc[0], block.iloc[-1]
     params = {
-        "label": str(first["name_ja"] if locale == "ja" else first["name_en"]),
+        "label": str(first["name_ja"] if is_japanese(locale) else first["name_en"]),
         "first_year": _year(int(first["fiscal_year"]), locale),
         "last_year": _year(int(last["fiscal_year"]), locale),
         "first": formatting.group(int(first["value"]), locale),

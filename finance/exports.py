@@ -22,7 +22,7 @@ import pandas as pd
 from finance import breakdown, formatting, indicators, queries
 from finance.load import Dataset
 from finance.queries import Source
-from finance.text import t
+from finance.text import is_japanese, t
 
 Cell = str | int | float | None
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -67,7 +67,7 @@ def neutralise(cell: Cell) -> Cell:
 def _source_cells(source: Source | None, locale: str) -> tuple[Cell, ...]:
     if source is None:
         return (None, None, None, None)
-    title = source.title_ja if locale == "ja" else source.title_en
+    title = source.title_ja if is_japanese(locale) else source.title_en
     return (f"{source.publisher_ja}「{title}」", source.table, source.lines or None, source.published)
 
 
@@ -245,7 +245,7 @@ def meta_block(ds: Dataset, code: str, year: int, locale: str, title: str) -> tu
     name = queries.municipality_name(ds, code, locale) or code
     return (
         (t("tools.meta_title", locale), title),
-        (t("tools.meta_municipality", locale), f"{name}（{code}）" if locale == "ja" else f"{name} ({code})"),
+        (t("tools.meta_municipality", locale), f"{name}（{code}）" if is_japanese(locale) else f"{name} ({code})"),
         (t("tools.meta_year", locale), formatting.fiscal_year_label(year, locale)),
         (t("tools.meta_version", locale), ds.version),
     )

@@ -7,6 +7,8 @@ Every number a user sees passes through this module. Rules (see the project's do
   tables truncate, its narrative rounds).
 * Approximate narrative amounts ("約243億円", "約3億4千万円") keep one or two significant groups.
 * Negatives are shown with "▲" in Japanese and "−" in English.
+* やさしい日本語 (``easy``) shows every amount in 万円/億円, rounded and said to be approximate ("約246億円",
+  "約67万円"; under 1万円 the exact yen), and negatives as 「マイナス」.
 * Missing values are never shown as zero: every function returns the catalog's "no data" text for ``None``.
 * Fiscal years are stored as the western year in which the April–March year starts; labels in both
   calendars are derived here (2019 → 令和元年度, also known as 平成31年度).
@@ -21,13 +23,14 @@ from typing import Literal
 
 from babel.numbers import format_decimal
 
-from finance.text import t
+from finance.text import is_japanese, t
 
 Rounding = Literal["truncate", "round"]
-Locale = Literal["ja", "en"]
+Locale = Literal["ja", "en", "easy"]
 
 _MINUS_JA = "▲"
 _MINUS_EN = "−"
+_MINUS_EASY = "マイナス"
 
 
 def _quantize(value: Decimal, step: Decimal, mode: Rounding) -> Decimal:
@@ -38,13 +41,36 @@ def _quantize(value: Decimal, step: Decimal, mode: Rounding) -> Decimal:
 
 def group(number: int | Decimal, locale: str = "ja") -> str:
     """Digits with thousands separators, e.g. ``1234567 → "1,234,567"`` (Babel, both locales)."""
-    return format_decimal(number, locale="ja_JP" if locale == "ja" else "en_US", group_separator=True)
+    return format_decimal(number, locale="ja_JP" if is_japanese(locale) else "en_US", group_separator=True)
 
 
 def _sign(negative: bool, locale: str) -> str:
     if not negative:
         return ""
-    return _MINUS_JA if locale == "ja" else _MINUS_EN
+    if locale == "easy":
+        return _MINUS_EASY
+    return _MINUS_JA if is_japanese(locale) else _MINUS_EN
+
+
+def _easy_yen(amount_yen: int) -> str:
+    """やさしい日本語: an amount in whole yen said in 万円/億円, 「約」 only when rounded.
+
+    24_649_844_000 → "約246億円", 668_054 → "約67万円", 300_000 → "30万円", 5_412 → "5,412円".
+    """
+    value = abs(amount_yen)
+    sign = _sign(amount_yen < 0, "easy")
+    if value < 10_000:
+        return f"{sign}{group(value)}円"
+    if value < 100_000:  # 1万〜10万円: to 千円, "約2万3千円"
+        sen = int(_quantize(Decimal(value), Decimal(1000), "round") / 1000)
+        man, rest = divmod(sen, 10)
+        text = ("" if sen * 1000 == value else "約") + f"{man}万" + (f"{rest}千円" if rest else "円")
+    elif value < 100_000_000:  # 10万〜1億円: to 万円, "約67万円", "約3,400万円"
+        man = int(_quantize(Decimal(value), Decimal(10_000), "round") / 10_000)
+        text = ("" if man * 10_000 == value else "約") + f"{_kanji_groups(man)}円"
+    else:  # 1億円から: as the booklets' narrative, "約3億5千万円", "約246億円"
+        text = yen_approx(value // 1000, locale="ja")
+    return sign + text
 
 
 def _kanji_groups(man: int) -> str:
@@ -75,10 +101,12 @@ def yen_oku_man(thousand_yen: int | None, *, mode: Rounding = "truncate", locale
     """
     if thousand_yen is None:
         return t("common.no_data", locale)
+    if locale == "easy":
+        return _easy_yen(int(thousand_yen) * 1000)
     negative = thousand_yen < 0
     man = int(_quantize(Decimal(abs(int(thousand_yen))), Decimal(10), mode) / 10)
     sign = _sign(negative, locale)
-    if locale == "ja":
+    if is_japanese(locale):
         if man == 0:
             return f"{sign}{group(abs(thousand_yen) * 1000)}円"
         return f"{sign}{_kanji_groups(man)}円"
@@ -112,12 +140,14 @@ def yen_approx(thousand_yen: int | None, *, mode: Rounding = "round", locale: st
     """
     if thousand_yen is None:
         return t("common.no_data", locale)
+    if locale == "easy":
+        return _easy_yen(int(thousand_yen) * 1000)
     negative = thousand_yen < 0
     yen = Decimal(abs(int(thousand_yen))) * 1000
     step = _approx_step(yen)
     rounded = _quantize(yen, step, mode)
     sign = _sign(negative, locale)
-    if locale == "ja":
+    if is_japanese(locale):
         man = int(rounded / 10_000)
         oku, man_part = divmod(man, 10_000)
         text = f"{group(oku)}億" if oku else ""
@@ -135,8 +165,10 @@ def yen(amount_yen: int | None, *, locale: str = "ja") -> str:
     """Whole yen with separators: ``668054 → "668,054円"`` / ``"¥668,054"``; ▲ or − for negatives."""
     if amount_yen is None:
         return t("common.no_data", locale)
+    if locale == "easy":
+        return _easy_yen(int(amount_yen))
     sign = _sign(amount_yen < 0, locale)
-    if locale == "ja":
+    if is_japanese(locale):
         return f"{sign}{group(abs(amount_yen))}円"
     return f"{sign}¥{group(abs(amount_yen), 'en')}"
 
@@ -218,7 +250,7 @@ def fiscal_year_label(
     """
     if fiscal_year is None:
         return t("common.no_data", locale)
-    if locale != "ja":
+    if not is_japanese(locale):
         return f"FY{fiscal_year}"
     if style == "western":
         return f"{fiscal_year}年度"

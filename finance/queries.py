@@ -17,6 +17,7 @@ import pandas as pd
 from finance import calc
 from finance.load import Dataset
 from finance.schemas import UNIT_FACTORS
+from finance.text import is_japanese
 
 KIND_ORDER = {"決算": 0, "決算見込": 1, "計画": 2}
 
@@ -213,7 +214,7 @@ def municipality_name(ds: Dataset, code: str, locale: str = "ja") -> str | None:
     if row is None:
         return None
     english = row.get("name_en")
-    if locale != "ja" and isinstance(english, str) and english:
+    if not is_japanese(locale) and isinstance(english, str) and english:
         return english
     return str(row["name_ja"])
 
@@ -529,5 +530,5 @@ def account_names(ds: Dataset, code: str, locale: str = "ja") -> dict[str, str]:
     """Account codes of a municipality mapped to their names in ``locale``."""
     frame = ds.rows("accounts", code)
     rows = frame[frame["municipality_code"] == code]
-    column = "name_ja" if locale == "ja" else "name_en"
+    column = "name_ja" if is_japanese(locale) else "name_en"
     return dict(zip(rows["account"], rows[column], strict=True))

@@ -2,7 +2,9 @@
 
 Keys are dotted (``"overview.title"``); values may hold ``{placeholders}`` filled by :func:`t`. Each locale is a
 folder of topic files (``core.toml``, ``indicators.toml`` …) merged into one catalog.
-Japanese is the default locale, English the second; both catalogs hold the same keys (a test checks it).
+Japanese is the default locale, English the second and ``easy`` (やさしい日本語: short sentences, common kanji,
+amounts in 万円/億円, the official term in brackets) the third; all catalogs hold the same keys (a test checks it).
+``easy`` is Japanese to the browser (``<html lang="ja">``) and to every rule that depends on the language.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-LOCALES: tuple[str, ...] = ("ja", "en")
+LOCALES: tuple[str, ...] = ("ja", "en", "easy")
 DEFAULT_LOCALE = "ja"
+JAPANESE: frozenset[str] = frozenset({"ja", "easy"})
 _DIR = Path(__file__).parent / "locales"
 
 
@@ -83,9 +86,19 @@ def body_words(locale: str, kind: str | None = None, name: str = "") -> dict[str
         resident, body, body_en = suffix + "民", suffix, "prefecture"
     else:
         resident, body, body_en = _KIND_WORDS.get(kind, _KIND_WORDS["市"])
-    if locale == "en":
+    if not is_japanese(locale):
         return {"resident": "resident", "body": body_en}
     return {"resident": resident, "body": body}
+
+
+def is_japanese(locale: str) -> bool:
+    """Whether ``locale`` is written in Japanese (``ja`` and やさしい日本語 ``easy``): names, years, separators."""
+    return locale in JAPANESE
+
+
+def html_lang(locale: str) -> str:
+    """The BCP 47 tag of a locale for the ``lang`` attribute: やさしい日本語 is Japanese (``ja``)."""
+    return "ja" if locale in JAPANESE else "en"
 
 
 def t(key: str, locale: str = DEFAULT_LOCALE, /, **params: object) -> str:
@@ -106,3 +119,28 @@ def t(key: str, locale: str = DEFAULT_LOCALE, /, **params: object) -> str:
 def has(key: str, locale: str = DEFAULT_LOCALE) -> bool:
     """Whether ``key`` exists in the catalog of ``locale``."""
     return key in catalog(normalise_locale(locale))
+
+
+@cache
+def _keys_by_text(locale: str) -> dict[str, str | None]:
+    index: dict[str, str | None] = {}
+    for key, text in catalog(locale).items():
+        index[text] = None if text in index else key  # a text used by two keys names neither
+    return index
+
+
+def key_of(text: str, locale: str = DEFAULT_LOCALE) -> str | None:
+    """The catalog key whose message is exactly ``text`` (None if no key or several keys have it).
+
+    Lets a page piece that receives a finished message (a chart's plain explanation) name it by its stable key.
+    """
+    locale = normalise_locale(locale)
+    found = _keys_by_text(locale).get(text)
+    if found is not None:
+        return found
+    words = body_words(locale)  # a message that names the body's residents (市民 / 町民 / 県民 …)
+    for key, template in catalog(locale).items():
+        only_body_words = template.count("{") == template.count("{resident}") + template.count("{body}")
+        if ("{resident}" in template or "{body}" in template) and only_body_words and template.format(**words) == text:
+            return key
+    return None

@@ -17,7 +17,7 @@ The URL of a view (the page is the path) has these parameters, always written in
     the selected figure of the page, a slug (``revenue-trend``) matching :data:`FIGURE_PATTERN`; written only when
     set. The page scrolls to it and marks it; navigating to another page drops it.
 ``lang``
-    ``ja`` or ``en``.
+    ``ja``, ``en`` or ``easy`` (やさしい日本語, shown as Japanese: ``<html lang="ja">``).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from dash import dcc, html
 
 from finance import formatting
 from finance.compare import Cell, Row
-from finance.text import t
+from finance.text import html_lang, t
 from layouts import components, ids
 
 
@@ -31,7 +31,7 @@ def layout(locale: str) -> html.Div:
             dcc.Loading(html.Div(id=ids.COMPARE_CONTENT), type="dot"),
         ],
         className="page page-compare",
-        lang=locale,
+        lang=html_lang(locale),
     )
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dash import html
 
-from finance import formatting
+from finance import formatting, text
 from finance.queries import Source
 from finance.status import ICONS, Status
-from finance.text import t
+from finance.text import html_lang, is_japanese, t
 
 
 def source_note(source: Source | None, locale: str, *, kind: str = "決算") -> html.P | None:
@@ -18,7 +18,7 @@ def source_note(source: Source | None, locale: str, *, kind: str = "決算") -> 
         "app.source_line",
         locale,
         publisher=source.publisher_ja,
-        title=source.title_ja if locale == "ja" else source.title_en,
+        title=source.title_ja if is_japanese(locale) else source.title_en,
         published=source.published,
         table=source.table,
     )
@@ -79,7 +79,7 @@ def year_label(year: int, locale: str, kind: str = "決算") -> str:
     """The label of a fiscal year in selectors: 「平成25年度（2013年度）」, "FY2013"; plan-only years say so."""
     label = (
         f"{formatting.fiscal_year_label(year, 'ja')}（{year}年度）"
-        if locale == "ja"
+        if is_japanese(locale)
         else formatting.fiscal_year_label(year, "en")
     )
     if kind != "決算":
@@ -181,6 +181,9 @@ def chart_section(
         html.Div([html.P(s) for s in sentences], className="summary-sentences", **sentence_props),
         html.P(explain, className="explain"),
     ]
+    explain_key = text.key_of(explain, locale)
+    if explain_key is not None:
+        children.append(clarity_feedback(explain_key, locale))
     if terms is not None:
         children.append(terms)
     children += [html.P(n, className="chart-note") for n in dict.fromkeys(notes or []) if n]
@@ -204,8 +207,59 @@ def graph(index: str, figure: object, locale: str, graph_type: str) -> object:
     return dcc.Graph(
         id={"type": graph_type, "index": index},
         figure=figure.to_plotly_json() if hasattr(figure, "to_plotly_json") else figure,  # plain dict: cheap to cache
-        config={**GRAPH_CONFIG, "locale": locale, "displayModeBar": False},
+        config={**GRAPH_CONFIG, "locale": html_lang(locale), "displayModeBar": False},
         className="graph",
         responsive=True,
         style={"height": f"{height}px"} if height else None,  # responsive width, the figure's own height
+    )
+
+
+def clarity_feedback(key: str, locale: str) -> html.Form:
+    """「この説明はわかりましたか？ はい／いいえ」 under an explanation (市民モニター).
+
+    ``key`` is the explanation's catalog key (stable across languages). ``assets/feedback.js`` posts the answer to
+    ``/feedback`` and announces the thanks in the polite live region; the texts it shows come from the catalogs
+    through ``data-*`` attributes. No ids: a page holds many of these.
+    """
+    return html.Form(
+        [
+            html.Fieldset(
+                [
+                    html.Legend(t("feedback.question", locale)),
+                    html.Button(
+                        t("feedback.yes", locale),
+                        type="button",
+                        className="feedback-answer",
+                        **{"data-understood": "true", "aria-pressed": "false"},
+                    ),
+                    html.Button(
+                        t("feedback.no", locale),
+                        type="button",
+                        className="feedback-answer",
+                        **{"data-understood": "false", "aria-pressed": "false"},
+                    ),
+                    html.Div(
+                        [
+                            html.Label(
+                                [
+                                    t("feedback.comment_label", locale),
+                                    html.Textarea(maxLength=200, rows=2, className="feedback-comment"),
+                                ]
+                            ),
+                            html.Button(t("feedback.send", locale), type="submit", className="feedback-send"),
+                        ],
+                        className="feedback-more",
+                        hidden=True,
+                    ),
+                ]
+            ),
+            html.P(className="feedback-status", role="status", **{"aria-live": "polite"}),
+        ],
+        className="feedback",
+        **{
+            "data-key": key,
+            "data-locale": locale,
+            "data-thanks": t("feedback.thanks", locale),
+            "data-error": t("feedback.error", locale),
+        },
     )

@@ -11,7 +11,7 @@ from dash import dcc, html
 from finance import formatting
 from finance.indicators import SOUNDNESS, Section
 from finance.queries import Source
-from finance.text import t
+from finance.text import html_lang, t
 from layouts import components, figurekit, figures, ids
 from layouts import indicators as indicators_layout
 
@@ -36,7 +36,9 @@ def figure_of(pathname: str | None) -> str | None:
 
 def layout(locale: str) -> html.Div:
     """The embed skeleton; the embed callback fills it."""
-    return html.Div(dcc.Loading(html.Div(id=ids.EMBED_CONTENT), type="dot"), className="embed-root", lang=locale)
+    return html.Div(
+        dcc.Loading(html.Div(id=ids.EMBED_CONTENT), type="dot"), className="embed-root", lang=html_lang(locale)
+    )
 
 
 def _frame(
@@ -71,7 +73,7 @@ def _graph(figure: dict[str, object], locale: str, height: int = EMBED_GRAPH_HEI
     return dcc.Graph(
         id=ids.EMBED_GRAPH,
         figure=figure,
-        config={**figures.GRAPH_CONFIG, "locale": locale, "displayModeBar": False},
+        config={**figures.GRAPH_CONFIG, "locale": html_lang(locale), "displayModeBar": False},
         className="graph embed-graph",
         responsive=True,
         style={"height": f"{height}px"},  # dcc.Graph is 450 px tall unless told

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from finance import formatting
-from finance.text import t
+from finance.text import is_japanese, t
 
 TEMPLATE = "mieruka"
 # Okabe–Ito colours: distinguishable with colour-vision deficiencies; paired with patterns and labels.
@@ -69,7 +69,7 @@ def totals_bar(series: pd.DataFrame, *, locale: str) -> go.Figure:
     if series.empty:
         return empty(t("common.no_data", locale))
     years = [int(y) for y in series["fiscal_year"]]
-    labels = [formatting.fiscal_year_label(y, "ja", "short") if locale == "ja" else str(y) for y in years]
+    labels = [formatting.fiscal_year_label(y, "ja", "short") if is_japanese(locale) else str(y) for y in years]
     fig = go.Figure()
     for column, name_key, pattern in (
         ("revenue", "overview.legend_revenue", ""),
@@ -263,7 +263,7 @@ def indicator_trend(
         )
         top = max(top, high)
     fig.update_layout(shapes=shapes, annotations=annotations)
-    labels = [formatting.fiscal_year_label(y, "ja", "short") if locale == "ja" else str(y) for y in years]
+    labels = [formatting.fiscal_year_label(y, "ja", "short") if is_japanese(locale) else str(y) for y in years]
     fig.update_layout(
         template=TEMPLATE, height=340, yaxis_title="%", yaxis_range=[0, top * 1.2], showlegend=bool(later or secondary)
     )
@@ -445,7 +445,7 @@ def trend_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.Figur
                     "pattern": {"shape": [KIND_PATTERNS.get(str(k), "") for k in block["kind"]]},
                 },
                 customdata=[
-                    f"{txt}（{t(f'kind.{k}', locale)}）" if k != "決算" and locale == "ja" else str(txt)
+                    f"{txt}（{t(f'kind.{k}', locale)}）" if k != "決算" and is_japanese(locale) else str(txt)
                     for txt, k in zip(block["text"], block["kind"], strict=True)
                 ],
                 hovertemplate="%{customdata}<extra>%{fullData.name}</extra>",
@@ -453,7 +453,7 @@ def trend_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.Figur
         )
 
     def tick(year: int) -> str:
-        label = formatting.fiscal_year_label(year, "ja", "short") if locale == "ja" else str(year)
+        label = formatting.fiscal_year_label(year, "ja", "short") if is_japanese(locale) else str(year)
         kind = kinds.get(year)
         return f"{label}<br>{t(f'resident.kind_short.{kind}', locale)}" if kind else label
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dash import html
 
-from finance.text import catalog, t
-from layouts import ids
+from finance.text import catalog, html_lang, t
+from layouts import components, ids
 
 
 def terms() -> list[str]:
@@ -35,6 +35,7 @@ def layout(locale: str) -> html.Div:
                                 t(f"glossary.{key}.official", locale),
                             ]
                         ),
+                        components.clarity_feedback(f"glossary.{key}.plain", locale),
                     ]
                 ),
             ],
@@ -52,5 +53,5 @@ def layout(locale: str) -> html.Div:
             id=ids.GLOSSARY_CONTENT,
         ),
         className="page page-glossary",
-        lang=locale,
+        lang=html_lang(locale),
     )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from finance.text import t
+from finance.text import html_lang, t
 from layouts.figurekit import FigureParts
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -103,7 +103,7 @@ def render(
         groups[-1]["figures"].append(entry)  # type: ignore[union-attr]
     template = _environment().get_template("handout.html")
     return template.render(
-        locale=locale,
+        html_lang=html_lang(locale),
         title=title,
         kicker=t("tools.handout_kicker", locale),
         css=_css(),

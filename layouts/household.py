@@ -7,7 +7,7 @@ from dash import html
 
 from finance import explain, formatting
 from finance.breakdown import HOUSEHOLD_NATURE, HOUSEHOLD_REVENUE, Household, HouseholdLine
-from finance.text import t
+from finance.text import is_japanese, t
 from layouts import components, figures, ids
 from layouts import resident as r
 
@@ -18,7 +18,7 @@ def layout(locale: str) -> html.Div:
 
 
 def _names(line: HouseholdLine, locale: str) -> tuple[str, ...]:
-    return line.item_names_ja if locale == "ja" else line.item_names_en
+    return line.item_names_ja if is_japanese(locale) else line.item_names_en
 
 
 def _label(line: HouseholdLine, subject: str, locale: str) -> str:

@@ -9,7 +9,7 @@ from dash import dcc, html
 from finance import formatting
 from finance.indicators import SOUNDNESS, Evaluation, IndicatorsPage, Part, Section, TrendPoint
 from finance.status import Status
-from finance.text import t
+from finance.text import html_lang, t
 from finance.viewstate import ViewState
 from layouts import components, figures, ids, tools
 
@@ -19,7 +19,9 @@ PAGE_DECIMALS = {"real_deficit_ratio": 2, "consolidated_real_deficit_ratio": 2, 
 def layout(locale: str) -> html.Div:
     """The page skeleton; the indicators callback fills it."""
     return html.Div(
-        dcc.Loading(html.Div(id=ids.INDICATORS_CONTENT), type="dot"), className="page page-indicators", lang=locale
+        dcc.Loading(html.Div(id=ids.INDICATORS_CONTENT), type="dot"),
+        className="page page-indicators",
+        lang=html_lang(locale),
     )
 
 
@@ -290,7 +292,7 @@ def _how(section: Section, locale: str) -> html.Details:
                 dcc.Graph(
                     id={"type": ids.INDICATORS_BREAKDOWN_GRAPH, "index": indicator},
                     figure=figures.parts_bar(chart, locale=locale).to_plotly_json(),
-                    config={**figures.GRAPH_CONFIG, "locale": locale},
+                    config={**figures.GRAPH_CONFIG, "locale": html_lang(locale)},
                     className="graph",
                 )
             )
@@ -421,7 +423,7 @@ def _trend(section: Section, locale: str, guide: tuple[float, float, str] | None
         dcc.Graph(
             id={"type": ids.INDICATORS_TREND_GRAPH, "index": f"{indicator}-{section.account}"},
             figure=figure.to_plotly_json(),  # a plain dict is cheap to cache and to send
-            config={**figures.GRAPH_CONFIG, "locale": locale},
+            config={**figures.GRAPH_CONFIG, "locale": html_lang(locale)},
             className="graph",
         ),
         table,
@@ -501,6 +503,7 @@ def _section(
                         t(f"indicator.{indicator}.official", locale),
                     ]
                 ),
+                components.clarity_feedback(f"indicator.{indicator}.easy", locale),
             ],
             className="details",
         )

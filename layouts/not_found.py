@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from finance.text import t
+from finance.text import html_lang, t
 
 
 def layout(locale: str) -> html.Div:
@@ -16,5 +16,5 @@ def layout(locale: str) -> html.Div:
             dcc.Link(t("nav.overview", locale), href="/"),
         ],
         className="page page-not-found",
-        lang=locale,
+        lang=html_lang(locale),
     )

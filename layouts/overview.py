@@ -8,7 +8,7 @@ from dash import dcc, html
 from finance import formatting, narrative
 from finance.overview import OverviewPage
 from finance.queries import Fact, PerResident
-from finance.text import t
+from finance.text import html_lang, t
 from finance.viewstate import ViewState
 from layouts import components, figures, ids, tools
 from layouts import indicators as indicators_layout
@@ -19,7 +19,9 @@ SOUNDNESS = ("real_deficit_ratio", "consolidated_real_deficit_ratio", "real_debt
 def layout(locale: str) -> html.Div:
     """The page skeleton; the overview callback fills it."""
     return html.Div(
-        dcc.Loading(html.Div(id=ids.OVERVIEW_CONTENT), type="dot"), className="page page-overview", lang=locale
+        dcc.Loading(html.Div(id=ids.OVERVIEW_CONTENT), type="dot"),
+        className="page page-overview",
+        lang=html_lang(locale),
     )
 
 
@@ -174,7 +176,7 @@ def _trend(series: pd.DataFrame, locale: str, query: str = "", base: str = "", n
             dcc.Graph(
                 id=ids.OVERVIEW_TREND_GRAPH,
                 figure=figures.totals_bar(series, locale=locale).to_plotly_json(),  # plain dict: cheap to cache
-                config={**figures.GRAPH_CONFIG, "locale": locale},
+                config={**figures.GRAPH_CONFIG, "locale": html_lang(locale)},
                 className="graph",
                 responsive=True,
             ),

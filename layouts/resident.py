@@ -15,7 +15,7 @@ from dash import dcc, html
 from finance import explain, formatting
 from finance.breakdown import Breakdown, Line, Trend
 from finance.queries import Population, Source
-from finance.text import t
+from finance.text import html_lang, is_japanese, t
 from layouts import components, figures, ids
 
 SETTLEMENT_SUBJECTS = ("revenue", "expenditure_kan", "expenditure_function", "expenditure_nature")
@@ -24,7 +24,9 @@ SETTLEMENT_SUBJECTS = ("revenue", "expenditure_kan", "expenditure_function", "ex
 def skeleton(page: str, content_id: str, locale: str) -> html.Div:
     """A page skeleton: the content a callback fills (the display-mode switch is the shell's, above it)."""
     return html.Div(
-        dcc.Loading(html.Div(id=content_id), type="dot"), className=f"page page-{page} page-resident", lang=locale
+        dcc.Loading(html.Div(id=content_id), type="dot"),
+        className=f"page page-{page} page-resident",
+        lang=html_lang(locale),
     )
 
 
@@ -34,6 +36,7 @@ def heading(page: str, name: str, year: int, locale: str, kind: str = "決算") 
     parts: list[object] = [
         html.H1(t(f"resident.{page}.heading", locale, name=name, year=label)),
         html.P(t(f"resident.{page}.lede", locale), className="lede"),
+        components.clarity_feedback(f"resident.{page}.lede", locale),
     ]
     if kind != "決算":
         parts.append(html.P(t("resident.kind_notice", locale, kind=t(f"kind.{kind}", locale)), className="kind-notice"))
@@ -79,7 +82,7 @@ def unit(values: list[int | Decimal | None], mode: str, locale: str, *, counts: 
 
 def line_label(line: Line, subject: str, locale: str) -> str:
     """A bar label: the heading as printed (Japanese) for settlement items, else the standard name."""
-    if locale == "ja" and subject in SETTLEMENT_SUBJECTS:
+    if is_japanese(locale) and subject in SETTLEMENT_SUBJECTS:
         return line.label_ja.replace(" ", "")
     return line.name(locale)
 
@@ -161,7 +164,7 @@ def trend_frame(
         {
             "fiscal_year": list(frame["fiscal_year"]),
             "series": list(frame["series"]),
-            "name": list(frame["name_ja" if locale == "ja" else "name_en"]),
+            "name": list(frame["name_ja" if is_japanese(locale) else "name_en"]),
             "value": [None if v is None else float(Decimal(v) / divisor) for v in values],
             "text": texts,
             "kind": list(frame["figure_kind"]),

@@ -121,6 +121,7 @@ def layout() -> html.Div:
                                         options=[
                                             {"label": "日本語", "value": "ja"},
                                             {"label": "English", "value": "en"},
+                                            {"label": "やさしい日本語", "value": "easy"},
                                         ],
                                         value=locale,
                                         inline=True,

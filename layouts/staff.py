@@ -7,7 +7,7 @@ from dash import html
 
 from finance import explain, formatting
 from finance.breakdown import StaffPage
-from finance.text import t
+from finance.text import is_japanese, t
 from layouts import components, figures, ids
 from layouts import resident as r
 
@@ -22,7 +22,7 @@ def _count_figure(page: StaffPage, mode: str, locale: str) -> object:
     for line in page.lines:
         per = mode == "per_resident"
         value = line.per_thousand if per else line.count
-        labels.append(line.label_ja if locale == "ja" else t(f"resident.staff.category.{line.category}", locale))
+        labels.append(line.label_ja if is_japanese(locale) else t(f"resident.staff.category.{line.category}", locale))
         values.append(None if value is None else float(value))
         texts.append(
             explain.per_thousand_text(line.per_thousand, locale)

@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from finance import explain, formatting
 from finance.breakdown import MAX_TAX_YEN, TaxSplit
-from finance.text import t
+from finance.text import html_lang, is_japanese, t
 from layouts import components, figures, ids
 from layouts import resident as r
 
@@ -39,7 +39,7 @@ def layout(locale: str) -> html.Div:
             dcc.Loading(html.Div(id=ids.TAX_CONTENT), type="dot"),
         ],
         className="page page-tax page-resident",
-        lang=locale,
+        lang=html_lang(locale),
     )
 
 
@@ -71,7 +71,7 @@ def content(split: TaxSplit, name: str, locale: str) -> list[object]:
     basis_note = t(f"resident.tax.basis.{split.subject}", locale, name=name)
     frame = pd.DataFrame(
         {
-            "label": [s.name_ja if locale == "ja" else s.name_en for s in split.shares],
+            "label": [s.name_ja if is_japanese(locale) else s.name_en for s in split.shares],
             "value": [float(s.yen) for s in split.shares],
             "text": [formatting.yen(s.yen, locale=locale) for s in split.shares],
             "group": "自主",
@@ -80,7 +80,7 @@ def content(split: TaxSplit, name: str, locale: str) -> list[object]:
     )
     rows = [
         [
-            s.name_ja if locale == "ja" else s.name_en,
+            s.name_ja if is_japanese(locale) else s.name_en,
             formatting.yen(s.yen, locale=locale),
             explain.share_text(s.share, locale),
         ]

@@ -19,7 +19,7 @@ if [ ! -f "$stamp" ] || [ "$req" -nt "$stamp" ] || [ requirements.txt -nt "$stam
 fi
 apt_install chromium fonts-noto-cjk  # the figure kit renders images and PDFs with Chromium and Japanese fonts
 if [ "$profile" = "dev" ]; then
-  apt_install chromium-driver redis-server zbar-tools  # zbar-tools: the tests read the QR codes of the images
+  apt_install chromium-driver redis-server zbar-tools postgresql  # zbar-tools: QR codes; postgresql: feedback store tests
   command -v npm >/dev/null || apt_install nodejs npm
   npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error  # axe-core for the accessibility test
 fi

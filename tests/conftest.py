@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("MIERUKA_TEST_DATA_DIR", str(ROOT / "data")))
 os.environ["MIERUKA_DATA_DIR"] = str(DATA)
 os.environ.setdefault("MIERUKA_CACHE_TYPE", "NullCache")
+if "MIERUKA_FEEDBACK_DIR" not in os.environ:  # the tests' votes go to a temporary folder, never the repo's var/
+    os.environ["MIERUKA_FEEDBACK_DIR"] = tempfile.mkdtemp(prefix="mieruka-feedback-")
+    atexit.register(shutil.rmtree, os.environ["MIERUKA_FEEDBACK_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +39,20 @@ def dash_app(dataset):
 def client(dash_app):
     """A Flask test client of the app's server."""
     return dash_app.server.test_client()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for this session (started on first use); yields the URL of its admin database."""
+    from tests import postgres
+
+    with postgres.server() as url:
+        yield url
+
+
+@pytest.fixture()
+def postgres_url(postgres_server):
+    """The URL of a new, empty database on the session's PostgreSQL server."""
+    from tests import postgres
+
+    return postgres.fresh_database(postgres_server)

@@ -7,8 +7,10 @@ import json
 import re
 import string
 
+import pytest
+
 from finance.schemas import datapackage
-from finance.text import catalog
+from finance.text import LOCALES, catalog
 from tests.conftest import ROOT
 
 FORBIDDEN = {"dash", "flask", "plotly", "flask_caching", "werkzeug"}
@@ -31,10 +33,18 @@ def _placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field}
 
 
-def test_catalogs_have_the_same_keys_and_placeholders():
-    ja, en = catalog("ja"), catalog("en")
-    assert set(ja) == set(en)
-    assert {k for k in ja if _placeholders(ja[k]) != _placeholders(en[k])} == set()
+@pytest.mark.parametrize("locale", [loc for loc in LOCALES if loc != "ja"])
+def test_catalogs_have_the_same_keys_and_placeholders(locale):
+    """Every key of the Japanese catalog exists in English and やさしい日本語 with the same placeholders, and no
+    catalog has keys Japanese lacks (a key added by anyone must be added to all three)."""
+    ja, other = catalog("ja"), catalog(locale)
+    assert sorted(set(ja) - set(other)) == [], f"missing in {locale}"
+    assert sorted(set(other) - set(ja)) == [], f"only in {locale}"
+    assert sorted(k for k in ja if _placeholders(ja[k]) != _placeholders(other[k])) == []
+
+
+def test_every_locale_has_its_own_catalog_folder():
+    assert sorted(p.name for p in (ROOT / "finance" / "locales").iterdir() if p.is_dir()) == sorted(LOCALES)
 
 
 def test_every_message_key_used_in_code_exists():

@@ -144,3 +144,34 @@ def test_parse_fiscal_year(text, year):
 @pytest.mark.parametrize("text", ["", "平成", "H0", "令和X年度", "13", "20130", "1800", None, "平成25年度; DROP"])
 def test_parse_fiscal_year_rejects(text):
     assert formatting.parse_fiscal_year(text) is None
+
+
+@pytest.mark.parametrize(
+    ("thousand_yen", "expected"),
+    [
+        (24_649_844, "約246億円"),  # 246億4,984万円: やさしい日本語 says it in 億円
+        (346_321, "約3億5千万円"),
+        (34_000, "3,400万円"),  # exact: no 「約」
+        (34_721, "約3,472万円"),
+        (668, "約67万円"),
+        (22, "2万2千円"),
+        (5, "5,000円"),
+        (-1_561_327, "マイナス約15億6千万円"),  # not ▲, which few readers know
+        (0, "0円"),
+    ],
+)
+def test_easy_japanese_says_amounts_in_man_and_oku(thousand_yen, expected):
+    assert formatting.yen_oku_man(thousand_yen, mode="truncate", locale="easy") == expected
+    assert formatting.yen_approx(thousand_yen, mode="round", locale="easy") == expected
+
+
+def test_easy_japanese_whole_yen_and_the_rest_as_japanese():
+    assert formatting.yen(668_054, locale="easy") == "約67万円"
+    assert formatting.yen(300_000, locale="easy") == "30万円"
+    assert formatting.yen(22_810, locale="easy") == "約2万3千円"
+    assert formatting.yen(5_412, locale="easy") == "5,412円"
+    assert formatting.yen(-3_809, locale="easy") == "マイナス3,809円"
+    assert formatting.yen(None, locale="easy") == "データなし"
+    assert formatting.fiscal_year_label(2013, "easy") == "平成25年度"
+    assert formatting.group(1_234_567, "easy") == "1,234,567"
+    assert formatting.percent(-1.25, locale="easy") == "マイナス1.3%"

@@ -141,3 +141,11 @@ def test_store_without_mode_or_figure_is_a_total_view(dataset):
     assert view == viewstate.ViewState("012149", 2013, "ja", "total", None)
     stored = {"municipality": "012149", "year": 2013, "locale": "en", "mode": "share", "figure": "debt-accounts"}
     assert viewstate.checked(dataset, stored) == viewstate.ViewState("012149", 2013, "en", "share", "debt-accounts")
+
+
+def test_easy_japanese_is_a_language_of_the_url(dataset):
+    state = viewstate.resolve(dataset, viewstate.parse_query("?m=012149&y=2013&lang=easy"))
+    assert state.locale == "easy"
+    assert state.as_query() == "?m=012149&y=2013&lang=easy"
+    assert viewstate.checked(dataset, state.as_dict()) == state
+    assert viewstate.resolve(dataset, viewstate.parse_query("?m=012149&y=2013&lang=EASY")).locale == "ja"
