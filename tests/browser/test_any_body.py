@@ -45,7 +45,7 @@ def village_url(tmp_path_factory):
         [python, "-m", "finance", "ratios", "--data", str(folder), "--m", VILLAGE, "--y", "2023"],
         cwd=ROOT, capture_output=True, text=True, check=True,
     )  # fmt: skip
-    assert "計算値 computed: 6.4546%" in check.stdout and "legal: 6.4%" in check.stdout
+    assert "計算値 computed: 6.4547%" in check.stdout and "legal: 6.4%" in check.stdout
     yield from run_gunicorn(tmp_path_factory, {"MIERUKA_DATA_DIR": str(folder)})
 
 
