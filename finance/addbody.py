@@ -101,6 +101,7 @@ TABLE_TITLES = {
     "future_burden_ratio": "将来負担比率の算定",
     "funding_shortfall_ratio": "資金不足比率の算定",
 }
+SETTLEMENT_TABLE_TITLE = "決算の状況（普通会計）"
 NOT_COMPUTED = ("—", "-", "－", "―", "ー", "‐", "…")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
@@ -476,9 +477,10 @@ def plan_rows(rows: Sequence[Row], codes: Codes, existing_sources: Sequence[Mapp
 
 def _plan_row(plan: Plan, row: Row, codes: Codes, source_id: str) -> None:
     ja, _ = codes.name(row.table, row.item)
-    provenance = {
-        "source_id": source_id, "source_table": TABLE_TITLES[row.table], "source_lines": _lines(row), "note": "",
-    }  # fmt: skip
+    # the settlement tables of one document are one table (a 決算カード prints totals and items together),
+    # so that the pages find each breakdown with the total it adds up to
+    table = SETTLEMENT_TABLE_TITLE if row.table in SETTLEMENT_TABLES else TABLE_TITLES[row.table]
+    provenance = {"source_id": source_id, "source_table": table, "source_lines": _lines(row), "note": ""}
     base = {"municipality_code": row.code, "fiscal_year": str(row.year)}
     amount, unit = _thousand(row)
     if row.table in SETTLEMENT_TABLES:
