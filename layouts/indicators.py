@@ -227,6 +227,19 @@ def _computed_only(evaluation: Evaluation, locale: str) -> list[object]:
     decimals = _decimals(evaluation.indicator)
     rule = _rule_text("truncate" if _truncated(evaluation) else "round", decimals, locale)
     body: list[object] = [html.P(t("indicators.computed_note", locale), className="computed-note")]
+    if computed.value is None and computed.surplus is not None and computed.numerator is not None:
+        body.append(
+            html.P(
+                t(
+                    "indicators.how_surplus_only",
+                    locale,
+                    surplus_amount=formatting.yen_oku_man(-computed.numerator, mode="round", locale=locale),
+                    denominator=formatting.yen_oku_man(computed.denominator, mode="round", locale=locale),
+                    exact=formatting.decimal_places(computed.surplus, 3, "round"),
+                )
+            )
+        )
+        return body
     if computed.value is None and computed.numerator is not None:
         body.append(
             html.P(
@@ -375,15 +388,21 @@ def _why(section: Section, year: int, indicator: str, locale: str) -> html.P | N
     )
 
 
+def _point_text(point: TrendPoint, indicator: str, decimals: int, locale: str) -> str:
+    if indicator == "fiscal_capability_index" and point.value is not None:
+        text = f"{point.value:.3f}"
+    else:
+        text = formatting.published_ratio(point.value, point.status, None, decimals, locale)
+    return t("indicators.computed_value", locale, value=text) if point.computed else text
+
+
 def _trend(section: Section, locale: str, guide: tuple[float, float, str] | None = None) -> list[object]:
     indicator = section.evaluation.indicator
     decimals = _decimals(indicator)
     rows = [
         [
             formatting.fiscal_year_label(p.year, locale),
-            formatting.published_ratio(p.value, p.status, None, decimals, locale)
-            if indicator != "fiscal_capability_index" or p.value is None
-            else f"{p.value:.3f}",
+            _point_text(p, indicator, decimals, locale),
             t(f"kind.{p.figure_kind}", locale) + (f"（{p.scenario}）" if p.scenario else ""),
         ]
         for p in section.trend
