@@ -18,7 +18,7 @@ from flask import Response, request
 
 import callbacks
 import layouts
-from callbacks import downloads, figurekit, handout
+from callbacks import downloads, figurekit, guard, handout
 from callbacks.cache import cache
 from finance import config, repository
 from finance.config import Settings
@@ -127,6 +127,7 @@ def build_app(settings: Settings) -> dash.Dash:
         app.validation_layout = html.Div([shell.layout(), *layouts.validation_layout()])
     cache.init_app(app.server, config=settings.cache_config(f"{dataset.version}-{code_version()}"))
     callbacks.register_all(app)
+    guard.install(app, [shell.layout(), *layouts.validation_layout()], debug=settings.debug)
     server = app.server
     downloads.register(server)
     figurekit.register(server, settings.public_url)
