@@ -19,7 +19,7 @@ from flask import Response, request
 import callbacks
 import layouts
 from callbacks import downloads, figurekit, guard, handout
-from callbacks.cache import cache
+from callbacks.cache import cache, files, prepare_folder
 from finance import config, repository
 from finance.config import Settings
 from finance.validation import DataValidationError, report
@@ -125,16 +125,29 @@ def build_app(settings: Settings) -> dash.Dash:
     app.layout = shell.layout
     if settings.debug:
         app.validation_layout = html.Div([shell.layout(), *layouts.validation_layout()])
-    cache.init_app(app.server, config=settings.cache_config(f"{dataset.version}-{code_version()}"))
+    version = f"{dataset.version}-{code_version()}"
+    if settings.cache_type != "NullCache" or settings.redis_url:
+        prepare_folder(settings.cache_dir, keep=version)
+    cache.init_app(app.server, config=settings.cache_config(version))
+    files.init_app(app.server, config=settings.files_cache_config(version))
     callbacks.register_all(app)
     guard.install(app, [shell.layout(), *layouts.validation_layout()], debug=settings.debug)
     server = app.server
     downloads.register(server)
-    figurekit.register(server, settings.public_url)
-    handout.register(server, settings.public_url)
+    figurekit.register(server, settings.link_base)
+    handout.register(server, settings.link_base)
     server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
     if settings.compress:
         _enable_compression(server)
+
+    if settings.public_url:
+
+        @server.before_request
+        def known_host() -> Response | None:
+            """With a public URL, only its host (and loopback) is served: nothing else can reach a cache or a link."""
+            if not settings.accepts_host(request.host):
+                return guard.plain("server.bad_host", 400)
+            return None
 
     @server.route("/health")
     def health() -> Response:

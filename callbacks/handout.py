@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from flask import Flask, Response
 
 from callbacks import downloads, imaging
-from callbacks.cache import cache
+from callbacks.cache import files
 from callbacks.figurekit import PAGES as FIGURE_PAGES
 from callbacks.figurekit import page_tree, public_base, qr_data_uri
 from finance import formatting, queries, repository, viewstate
@@ -35,7 +35,7 @@ def _query(view: viewstate.ViewState, **extra: str) -> str:
     return view.as_query() + (f"&{urlencode(given)}" if given else "")
 
 
-@cache.memoize()
+@files.memoize()
 def numbered_figures(municipality: str, year: int, mode: str, locale: str, palette: str) -> list[handout.Figure]:
     """Every figure of the handout's pages, numbered, each with its chart as an SVG ``data:`` URI; memoised."""
     trees = [
@@ -118,7 +118,7 @@ def print_pdf(html: str) -> bytes:
         return target.read_bytes()
 
 
-@cache.memoize()
+@files.memoize()
 def handout_pdf(municipality: str, year: int, mode: str, locale: str, paper: str, palette: str, base: str) -> bytes:
     """The handout of a valid view as PDF; memoised."""
     view = viewstate.ViewState(municipality, year, locale, mode)
