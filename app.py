@@ -18,7 +18,7 @@ from flask import Response, request
 
 import callbacks
 import layouts
-from callbacks import downloads, figurekit, guard, handout
+from callbacks import downloads, figurekit, guard, handout, renderqueue
 from callbacks.cache import cache, files, prepare_folder
 from finance import config, repository
 from finance.config import Settings
@@ -126,14 +126,17 @@ def build_app(settings: Settings) -> dash.Dash:
     if settings.debug:
         app.validation_layout = html.Div([shell.layout(), *layouts.validation_layout()])
     version = f"{dataset.version}-{code_version()}"
-    if settings.cache_type != "NullCache" or settings.redis_url:
-        prepare_folder(settings.cache_dir, keep=version)
+    prepare_folder(settings.cache_dir, keep=(version, "render-slots"))
+    renderqueue.configure(
+        settings.cache_dir / "render-slots", settings.render_slots, settings.render_queue, settings.render_wait_s
+    )
     cache.init_app(app.server, config=settings.cache_config(version))
     files.init_app(app.server, config=settings.files_cache_config(version))
     callbacks.register_all(app)
     guard.install(app, [shell.layout(), *layouts.validation_layout()], debug=settings.debug)
     server = app.server
     downloads.register(server)
+    renderqueue.register(server)
     figurekit.register(server, settings.link_base)
     handout.register(server, settings.link_base)
     server.config["MAX_CONTENT_LENGTH"] = 64 * 1024

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 import segno
 from flask import Flask, Response, abort, redirect, request
 
-from callbacks import downloads, imaging, indicators, overview, resident
+from callbacks import downloads, imaging, indicators, overview, renderqueue, resident
 from callbacks.cache import cache, files
 from finance import exports, formatting, queries, repository, viewstate
 from finance.text import t
@@ -86,7 +86,8 @@ def export(page: str, key: str, fmt: str, municipality: str, year: int, mode: st
         size=size,
         gray=palette == "gray",
     )
-    return imaging.render(printed, fmt, width_mm=figures.PRINT_SIZES_MM[size][0], dpi=figures.PRINT_DPI)
+    with renderqueue.slot():  # bounded: at most a few renders at once on the machine, else 503
+        return imaging.render(printed, fmt, width_mm=figures.PRINT_SIZES_MM[size][0], dpi=figures.PRINT_DPI)
 
 
 def figure_image(page: str, key: str, fmt: str, public_url: str) -> Response:

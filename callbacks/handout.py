@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response
 
-from callbacks import downloads, imaging
+from callbacks import downloads, imaging, renderqueue
 from callbacks.cache import files
 from callbacks.figurekit import PAGES as FIGURE_PAGES
 from callbacks.figurekit import page_tree, public_base, qr_data_uri
@@ -44,9 +44,13 @@ def numbered_figures(municipality: str, year: int, mode: str, locale: str, palet
         if page in FIGURE_PAGES
     ]
     out = []
-    for n, page, parts in handout.number(trees):
-        printed = figures.handout_figure(parts.figure, gray=palette == "gray")
-        svg = imaging.render(printed, "svg", width_mm=186, dpi=figures.PRINT_DPI)  # A4 text width
+    with renderqueue.slot():  # one slot for all the figures of the handout
+        rendered = [
+            (n, page, parts, figures.handout_figure(parts.figure, gray=palette == "gray"))
+            for n, page, parts in handout.number(trees)
+        ]
+        svgs = [imaging.render(p, "svg", width_mm=186, dpi=figures.PRINT_DPI) for *_, p in rendered]  # A4 width
+    for (n, page, parts, printed), svg in zip(rendered, svgs, strict=True):
         uri = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
         out.append(handout.Figure(n, page, parts, uri, int(printed.layout.width), int(printed.layout.height)))
     return out
@@ -122,7 +126,8 @@ def print_pdf(html: str) -> bytes:
 def handout_pdf(municipality: str, year: int, mode: str, locale: str, paper: str, palette: str, base: str) -> bytes:
     """The handout of a valid view as PDF; memoised."""
     view = viewstate.ViewState(municipality, year, locale, mode)
-    return print_pdf(document(view, paper, palette, False, base))
+    with renderqueue.slot():  # one Chromium per slot at most: never one per request
+        return print_pdf(document(view, paper, palette, False, base))
 
 
 def _request(public_url: str) -> tuple[viewstate.ViewState, str, str, str]:

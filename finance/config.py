@@ -44,6 +44,9 @@ class Settings:
             its own ``maxmemory``).
         files_cache_mb: size bound of the store of rendered files (images, PDFs) — always a separate file store,
             so cheap requests can never evict what is expensive to make.
+        render_slots: images and PDFs made at once on this machine (every worker and instance sharing the cache
+            folder); ``render_queue`` more may wait, ``render_wait_s`` seconds at most; beyond that 503 with
+            ``Retry-After``.
     """
 
     data_dir: Path = ROOT / "data"
@@ -61,6 +64,9 @@ class Settings:
     bind: str = DEFAULT_BIND
     results_cache_mb: int = 256
     files_cache_mb: int = 1024
+    render_slots: int = 2
+    render_queue: int = 4
+    render_wait_s: int = 30
 
     @property
     def link_base(self) -> str:
@@ -168,11 +174,15 @@ def _hosts(value: str) -> tuple[str, ...]:
     return hosts
 
 
-def _megabytes(env: Mapping[str, str], name: str, default: int) -> int:
-    value = env.get(name) or str(default)
-    if not value.isdigit() or int(value) < 1:
-        raise ConfigError(f"{name}={value!r}: 1以上の整数（MB）を指定してください / give a whole number of megabytes")
+def _whole(env: Mapping[str, str], name: str, default: int, least: int = 0) -> int:
+    value = (env.get(name) or str(default)).strip()
+    if not value.isdigit() or int(value) < least:
+        raise ConfigError(f"{name}={value!r}: {least}以上の整数を指定してください / give a whole number ≥ {least}")
     return int(value)
+
+
+def _megabytes(env: Mapping[str, str], name: str, default: int) -> int:
+    return _whole(env, name, default, least=1)
 
 
 def _flag(value: str | None) -> bool:
@@ -199,4 +209,7 @@ def from_env(env: Mapping[str, str]) -> Settings:
         bind=env.get("MIERUKA_BIND") or DEFAULT_BIND,
         results_cache_mb=_megabytes(env, "MIERUKA_CACHE_MB", defaults.results_cache_mb),
         files_cache_mb=_megabytes(env, "MIERUKA_FILES_CACHE_MB", defaults.files_cache_mb),
+        render_slots=_megabytes(env, "MIERUKA_RENDER_SLOTS", defaults.render_slots),
+        render_queue=_whole(env, "MIERUKA_RENDER_QUEUE", defaults.render_queue),
+        render_wait_s=_whole(env, "MIERUKA_RENDER_WAIT_S", defaults.render_wait_s),
     )
