@@ -174,6 +174,22 @@ def _hosts(value: str) -> tuple[str, ...]:
     return hosts
 
 
+ORIGIN = re.compile(r"https?://(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?")
+
+
+def _origins(value: str) -> tuple[str, ...]:
+    """``MIERUKA_FRAME_ANCESTORS``: origins only (``https://www.city.example.lg.jp``), copied into the CSP."""
+    origins = tuple(value.split())
+    for origin in origins:
+        if not ORIGIN.fullmatch(origin):
+            raise ConfigError(
+                f"MIERUKA_FRAME_ANCESTORS={value!r}: 埋め込みを許すオリジン（例 https://www.city.example.lg.jp、"
+                f"パスや ; は不可）を空白で区切って指定してください。誤り: {origin!r} / give origins separated by "
+                f"spaces (scheme://host[:port], no path, no ';'); not an origin: {origin!r}"
+            )
+    return origins
+
+
 def _whole(env: Mapping[str, str], name: str, default: int, least: int = 0) -> int:
     value = (env.get(name) or str(default)).strip()
     if not value.isdigit() or int(value) < least:
@@ -192,7 +208,7 @@ def _flag(value: str | None) -> bool:
 def from_env(env: Mapping[str, str]) -> Settings:
     """Build :class:`Settings` from an environment mapping (pure: the caller passes ``os.environ``)."""
     defaults = Settings()
-    origins = tuple(o for o in (env.get("MIERUKA_FRAME_ANCESTORS", "")).split() if o)
+    origins = _origins(env.get("MIERUKA_FRAME_ANCESTORS", ""))
     return Settings(
         data_dir=Path(env.get("MIERUKA_DATA_DIR") or defaults.data_dir),
         cache_type=env.get("MIERUKA_CACHE_TYPE") or defaults.cache_type,

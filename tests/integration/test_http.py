@@ -102,3 +102,9 @@ def test_malformed_callback_envelopes_are_400(client, inputs):
     response = _callback(client, inputs, f"{ids.EMBED_CONTENT}.children")
     assert response.status_code == 400
     assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_csv_names_its_charset_once(client):
+    response = client.get("/download/totals.csv?m=012149&y=2013")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"

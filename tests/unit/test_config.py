@@ -71,17 +71,17 @@ def test_the_default_cache_folder_is_private_to_the_user_not_a_shared_tmp_path(t
 
     settings = from_env({"HOME": str(tmp_path / "home")})
     assert settings.cache_dir == tmp_path / "home" / ".cache" / "mieruka"
-    prepare_folder(settings.cache_dir, keep="v1")
+    prepare_folder(settings.cache_dir, keep=("v1",))
     assert settings.cache_dir.stat().st_mode & 0o777 == 0o700
     loose = tmp_path / "loose"
     loose.mkdir(mode=0o777)
     loose.chmod(0o777)
-    prepare_folder(loose, keep="v1")
+    prepare_folder(loose, keep=("v1",))
     assert loose.stat().st_mode & 0o777 == 0o700
     link = tmp_path / "link"
     link.symlink_to(loose)
     with pytest.raises(ConfigError, match="MIERUKA_CACHE_DIR"):
-        prepare_folder(link, keep="v1")
+        prepare_folder(link, keep=("v1",))
 
 
 def test_the_file_store_is_bounded_in_bytes_and_keeps_what_was_used_last(tmp_path):
@@ -97,3 +97,21 @@ def test_the_file_store_is_bounded_in_bytes_and_keeps_what_was_used_last(tmp_pat
     assert store.size() <= 200_000
     assert store.get("cheap-0") is None and store.get("cheap-59") is not None
     assert store.set("too-big", b"x" * 60_000) is False and store.get("too-big") is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["https://a.example; script-src *", "https://a.example/path", "*", "'self'", "javascript:x", "https://a.example;"],
+)
+def test_frame_ancestors_take_origins_only(value):
+    with pytest.raises(ConfigError, match="MIERUKA_FRAME_ANCESTORS"):
+        from_env({"MIERUKA_FRAME_ANCESTORS": value})
+
+
+def test_frame_ancestors_keep_valid_origins():
+    value = "https://www.city.example.lg.jp  http://127.0.0.1:8080 https://*.example.jp"
+    assert from_env({"MIERUKA_FRAME_ANCESTORS": value}).frame_ancestors == (
+        "https://www.city.example.lg.jp",
+        "http://127.0.0.1:8080",
+        "https://*.example.jp",
+    )
