@@ -112,11 +112,11 @@ class BoundedFileSystemCache(FileSystemCache):
             self._update_count(delta=-removed)
 
 
-def prepare_folder(folder: Path, keep: str) -> None:
+def prepare_folder(folder: Path, keep: tuple[str, ...]) -> None:
     """Create the private cache folder (0700, ours); refuse one that others can write or that is not ours.
 
-    Folders of other versions (``keep`` is the current one) that have not been written for a day are removed: only
-    the current version is ever read.
+    Folders of other versions (``keep``: the current one and other folders in use) that have not been written
+    for a day are removed: only the current version is ever read.
     """
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -136,7 +136,7 @@ def prepare_folder(folder: Path, keep: str) -> None:
     day_ago = time.time() - 86400
     for child in folder.iterdir():
         try:
-            if child.name != keep and child.is_dir() and not child.is_symlink() and child.stat().st_mtime < day_ago:
+            if child.name not in keep and child.is_dir() and not child.is_symlink() and child.stat().st_mtime < day_ago:
                 shutil.rmtree(child, ignore_errors=True)
         except OSError:
             continue
