@@ -35,6 +35,7 @@ def start(tmp: Path, worker: str, **extra: str) -> tuple[subprocess.Popen[bytes]
     env = {
         **os.environ,
         "MIERUKA_BIND": f"127.0.0.1:{port}",
+        "MIERUKA_CACHE_TYPE": "FileSystemCache",  # the shipped default (importing the tests' helpers sets NullCache)
         "MIERUKA_CACHE_DIR": str(tmp / f"cache-{port}"),
         "MIERUKA_ACCESS_LOG": str(tmp / f"access-{port}.log"),
         **extra,
