@@ -18,8 +18,8 @@ from flask import Response, request
 
 import callbacks
 import layouts
-from callbacks import downloads, figurekit, handout
-from callbacks.cache import cache
+from callbacks import downloads, figurekit, guard, handout, renderqueue
+from callbacks.cache import cache, files, prepare_folder
 from finance import config, repository
 from finance.config import Settings
 from finance.validation import DataValidationError, report
@@ -126,16 +126,33 @@ def build_app(settings: Settings) -> dash.Dash:
     app.layout = shell.layout
     if settings.debug:
         app.validation_layout = html.Div([shell.layout(), *layouts.validation_layout()])
-    cache.init_app(app.server, config=settings.cache_config(f"{dataset.version}-{code_version()}"))
+    version = f"{dataset.version}-{code_version()}"
+    prepare_folder(settings.cache_dir, keep=(version, "render-slots"))
+    renderqueue.configure(
+        settings.cache_dir / "render-slots", settings.render_slots, settings.render_queue, settings.render_wait_s
+    )
+    cache.init_app(app.server, config=settings.cache_config(version))
+    files.init_app(app.server, config=settings.files_cache_config(version))
     callbacks.register_all(app)
+    guard.install(app, [shell.layout(), *layouts.validation_layout()], debug=settings.debug)
     server = app.server
     downloads.register(server)
-    figurekit.register(server, settings.public_url)
-    handout.register(server, settings.public_url)
+    renderqueue.register(server)
+    figurekit.register(server, settings.link_base)
+    handout.register(server, settings.link_base)
     feedback_route.register(server, settings)  # the one write of the public site: clarity votes
     server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
     if settings.compress:
         _enable_compression(server)
+
+    if settings.public_url:
+
+        @server.before_request
+        def known_host() -> Response | None:
+            """With a public URL, only its host (and loopback) is served: nothing else can reach a cache or a link."""
+            if not settings.accepts_host(request.host):
+                return guard.plain("server.bad_host", 400)
+            return None
 
     @server.route("/health")
     def health() -> Response:

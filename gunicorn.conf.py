@@ -1,15 +1,24 @@
-"""gunicorn settings: sync workers, data loaded and validated once before forking, recycled workers."""
+"""gunicorn settings: threaded workers, data loaded and validated once before forking, recycled workers.
+
+Threaded (``gthread``) workers: a client that sends its request or reads its answer slowly holds one thread, not a
+whole worker, so a few slow (or deliberately trickling) connections cannot stop the site. Sync workers would need a
+buffering proxy in front (gunicorn's own advice); the default serve command and the container expose gunicorn
+directly. ``bench/SLOW_CLIENTS.md`` has the measurements. Renders (images, PDFs) are bounded separately
+(``callbacks/renderqueue.py``), so threads waiting on Chromium cannot pile up either.
+"""
 
 import os
 
 bind = os.environ.get("MIERUKA_BIND", "127.0.0.1:8050")
 workers = int(os.environ.get("MIERUKA_WORKERS", "2"))
-worker_class = "sync"
+worker_class = "gthread"
+threads = int(os.environ.get("MIERUKA_THREADS", "8"))
+keepalive = 5  # seconds an idle keep-alive connection may hold its place (it does not hold a thread meanwhile)
 preload_app = True  # load + validate the data once in the master; invalid data stops the start
 control_socket_disable = True  # no ~/.gunicorn control socket (several instances may run side by side)
 max_requests = 2000
 max_requests_jitter = 200
-timeout = 30
+timeout = 60  # a worker whose main loop is silent this long is replaced (a long render runs in a thread)
 graceful_timeout = 20
 accesslog = os.environ.get("MIERUKA_ACCESS_LOG", "-")
 errorlog = "-"
@@ -23,6 +32,12 @@ def when_ready(server):
     from callbacks import imaging
 
     if os.environ.get(imaging.SOCKET_ENV):
+        return
+    if not imaging.available():
+        server.log.warning(
+            "Chromium がないため図と資料の書き出しは使えません（サイトは表示します）/ "
+            "Chromium is missing: figure and handout exports are off (the site is served)"
+        )
         return
     process, path = imaging.start_process()
     os.environ[imaging.SOCKET_ENV] = path

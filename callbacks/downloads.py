@@ -15,7 +15,7 @@ from flask import Flask, Response, abort, request
 from finance import exports, formatting, repository, viewstate
 
 MIMETYPES = {
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # Flask adds "; charset=utf-8" to text types (naming it here too gave it twice)
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 

@@ -17,8 +17,8 @@ from urllib.parse import urlencode
 import segno
 from flask import Flask, Response, abort, redirect, request
 
-from callbacks import downloads, imaging, indicators, overview, resident
-from callbacks.cache import cache
+from callbacks import downloads, imaging, indicators, overview, renderqueue, resident
+from callbacks.cache import cache, files
 from finance import exports, formatting, queries, repository, viewstate
 from finance.text import t
 from layouts import figurekit, figures
@@ -40,8 +40,9 @@ def page_tree(page: str, municipality: str, year: int, mode: str, locale: str) -
 
 
 def public_base(configured: str) -> str:
-    """The site's public origin for links printed on paper (configured, else the request's own)."""
-    return (configured or request.host_url).rstrip("/")
+    """The site's origin for links printed on paper: ``Settings.link_base`` (the public URL or the bind address),
+    never the request's ``Host``, which anybody can forge into a cache key or a printed QR code."""
+    return configured.rstrip("/")
 
 
 def short_path(page: str, key: str, view: viewstate.ViewState) -> str:
@@ -65,7 +66,7 @@ def as_of_line(view: viewstate.ViewState, version: str) -> str:
     return t("tools.figure_as_of", view.locale, date=date, year=year, version=version)
 
 
-@cache.memoize()
+@files.memoize()
 def export(page: str, key: str, fmt: str, municipality: str, year: int, mode: str, locale: str, size: str,
            palette: str, base: str) -> bytes | None:  # fmt: skip
     """One figure as a print image, or ``None`` if the page has no such figure for this view; memoised."""
@@ -85,7 +86,8 @@ def export(page: str, key: str, fmt: str, municipality: str, year: int, mode: st
         size=size,
         gray=palette == "gray",
     )
-    return imaging.render(printed, fmt, width_mm=figures.PRINT_SIZES_MM[size][0], dpi=figures.PRINT_DPI)
+    with renderqueue.slot():  # bounded: at most a few renders at once on the machine, else 503
+        return imaging.render(printed, fmt, width_mm=figures.PRINT_SIZES_MM[size][0], dpi=figures.PRINT_DPI)
 
 
 def figure_image(page: str, key: str, fmt: str, public_url: str) -> Response:

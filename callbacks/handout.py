@@ -18,8 +18,8 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response
 
-from callbacks import downloads, imaging
-from callbacks.cache import cache
+from callbacks import downloads, imaging, renderqueue
+from callbacks.cache import files
 from callbacks.figurekit import PAGES as FIGURE_PAGES
 from callbacks.figurekit import page_tree, public_base, qr_data_uri
 from finance import formatting, queries, repository, viewstate
@@ -35,7 +35,7 @@ def _query(view: viewstate.ViewState, **extra: str) -> str:
     return view.as_query() + (f"&{urlencode(given)}" if given else "")
 
 
-@cache.memoize()
+@files.memoize()
 def numbered_figures(municipality: str, year: int, mode: str, locale: str, palette: str) -> list[handout.Figure]:
     """Every figure of the handout's pages, numbered, each with its chart as an SVG ``data:`` URI; memoised."""
     trees = [
@@ -44,9 +44,13 @@ def numbered_figures(municipality: str, year: int, mode: str, locale: str, palet
         if page in FIGURE_PAGES
     ]
     out = []
-    for n, page, parts in handout.number(trees):
-        printed = figures.handout_figure(parts.figure, gray=palette == "gray")
-        svg = imaging.render(printed, "svg", width_mm=186, dpi=figures.PRINT_DPI)  # A4 text width
+    with renderqueue.slot():  # one slot for all the figures of the handout
+        rendered = [
+            (n, page, parts, figures.handout_figure(parts.figure, gray=palette == "gray"))
+            for n, page, parts in handout.number(trees)
+        ]
+        svgs = [imaging.render(p, "svg", width_mm=186, dpi=figures.PRINT_DPI) for *_, p in rendered]  # A4 width
+    for (n, page, parts, printed), svg in zip(rendered, svgs, strict=True):
         uri = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
         out.append(handout.Figure(n, page, parts, uri, int(printed.layout.width), int(printed.layout.height)))
     return out
@@ -118,11 +122,12 @@ def print_pdf(html: str) -> bytes:
         return target.read_bytes()
 
 
-@cache.memoize()
+@files.memoize()
 def handout_pdf(municipality: str, year: int, mode: str, locale: str, paper: str, palette: str, base: str) -> bytes:
     """The handout of a valid view as PDF; memoised."""
     view = viewstate.ViewState(municipality, year, locale, mode)
-    return print_pdf(document(view, paper, palette, False, base))
+    with renderqueue.slot():  # one Chromium per slot at most: never one per request
+        return print_pdf(document(view, paper, palette, False, base))
 
 
 def _request(public_url: str) -> tuple[viewstate.ViewState, str, str, str]:

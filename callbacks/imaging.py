@@ -1,10 +1,13 @@
 """Static images of Plotly figures through kaleido and the Debian Chromium: one long-lived export process.
 
 Starting Chromium costs ≈2 s and a started kaleido server renders a figure in ≈0.2–0.5 s, but its Chromium holds
-≈500 MB. Under gunicorn one export process serves every worker: the master starts it (``gunicorn.conf.py``,
-:func:`start_process`) and publishes its Unix socket in ``MIERUKA_EXPORT_SOCKET``; workers send the figure JSON
-and get the bytes back (:func:`render`). The process renders one figure at a time and exits with the master.
-Without that variable (development server, tests with the Flask test client) — or if the process has gone —
+≈500 MB. Under gunicorn one export process serves every worker: the master starts a small supervisor
+(``gunicorn.conf.py``, :func:`start_process`, :func:`supervise`) and publishes the Unix socket in
+``MIERUKA_EXPORT_SOCKET``; workers send the figure JSON and get the bytes back (:func:`render`). The export
+process renders one figure at a time. To bound Chromium's memory it is replaced after ``MIERUKA_EXPORT_RECYCLE``
+renders (default 200), and the supervisor starts a new one whenever it exits or dies; workers wait up to
+:data:`RESTART_WAIT_S` for it and never start a Chromium of their own (:class:`ExportUnavailable` → 503).
+Everything exits with the master. Without that variable (development server, tests with the Flask test client)
 the calling process starts its own kaleido server on first use.
 
 PNGs get their print resolution written into the file (``pHYs``), SVGs their size in mm, PDFs are scaled to the
@@ -33,6 +36,8 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 SOCKET_ENV = "MIERUKA_EXPORT_SOCKET"
+RECYCLE_ENV = "MIERUKA_EXPORT_RECYCLE"
+RESTART_WAIT_S = 20
 FORMATS = ("png", "svg", "pdf")
 MAX_MESSAGE = 64 * 1024 * 1024
 TIMEOUT_S = 60
@@ -43,6 +48,20 @@ _started_in: int | None = None  # the pid whose kaleido server is running (a for
 
 class ExportError(RuntimeError):
     """The export process could not render the figure."""
+
+
+class ExportUnavailable(RuntimeError):
+    """The shared export process did not answer within :data:`RESTART_WAIT_S` (it is being restarted)."""
+
+
+def available() -> bool:
+    """Whether a Chromium for exports is installed (``BROWSER_PATH``, as kaleido reads it, or ``chromium``)."""
+    import shutil
+
+    given = os.environ.get("BROWSER_PATH")
+    if given:
+        return os.access(given, os.X_OK)
+    return bool(shutil.which("chromium") or shutil.which("chromium-browser"))
 
 
 # --- kaleido in this process ------------------------------------------------------------------------------------
@@ -104,9 +123,11 @@ def _receive(conn: socket.socket) -> bytes:
     return exactly(length)
 
 
-def serve(path: str, parent: int) -> None:
-    """Run the export process: answer render requests on the Unix socket ``path`` until ``parent`` exits."""
+def serve(path: str, parent: int, max_renders: int = 0) -> None:
+    """Run the export process: answer render requests on the Unix socket ``path`` until ``parent`` exits (or, with
+    ``max_renders``, after that many renders: the supervisor then starts a fresh one)."""
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # run the clean-up below when the master stops us
+    renders = 0
     if os.path.exists(path):
         os.unlink(path)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -133,20 +154,65 @@ def serve(path: str, parent: int) -> None:
                 except Exception as exc:  # reported to the worker, which shows a plain error; never kills the loop
                     with contextlib.suppress(OSError):
                         _send(conn, b"\x01" + f"{type(exc).__name__}: {exc}".encode())
+            renders += 1
+            if max_renders and renders >= max_renders:
+                return  # recycled: Chromium's memory goes with us
     finally:
         server.close()
-        stop()
         with contextlib.suppress(OSError):
             os.unlink(path)
+        stop()
+
+
+def supervise(path: str, parent: int) -> None:
+    """Keep one export process (:func:`serve`) running on ``path`` until ``parent`` (the master) exits.
+
+    A process that exits (recycled) or dies is replaced at once; one that keeps dying young is retried with a
+    growing pause (1 s … 30 s).
+    """
+    max_renders = int(os.environ.get(RECYCLE_ENV) or "200")
+    child: subprocess.Popen[bytes] | None = None
+
+    def finish(*_: object) -> None:
+        if child is not None and child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        with contextlib.suppress(OSError):
             os.rmdir(os.path.dirname(path))
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, finish)
+    pause = 1.0
+    me = os.getpid()
+    code = f"from callbacks import imaging; imaging.serve({path!r}, {me}, {max_renders})"
+    while os.getppid() == parent:
+        started = time.monotonic()
+        child = subprocess.Popen([sys.executable, "-c", code], cwd=str(Path(__file__).resolve().parent.parent))
+        while child.poll() is None:
+            try:
+                child.wait(timeout=1.0)
+            except subprocess.TimeoutExpired:
+                if os.getppid() != parent:
+                    finish()
+        if os.getppid() != parent:
+            break
+        pause = 1.0 if time.monotonic() - started > 60 or child.returncode == 0 else min(pause * 2, 30.0)
+        if child.returncode != 0:
+            time.sleep(pause)
+    finish()
 
 
 def start_process() -> tuple[subprocess.Popen[bytes], str]:
-    """Start the export process for this (master) process; returns it and its socket path."""
+    """Start the export supervisor for this (master) process; returns it and the socket path."""
     folder = tempfile.mkdtemp(prefix="mieruka-export-")
     path = str(Path(folder) / "export.sock")
     process = subprocess.Popen(
-        [sys.executable, "-c", f"from callbacks import imaging; imaging.serve({path!r}, {os.getpid()})"],
+        [sys.executable, "-c", f"from callbacks import imaging; imaging.supervise({path!r}, {os.getpid()})"],
         cwd=str(Path(__file__).resolve().parent.parent),
     )
     deadline = time.monotonic() + 30
@@ -169,12 +235,17 @@ def _render_remote(path: str, figure_json: str, fmt: str, scale: float) -> bytes
 
 def _raw(figure: go.Figure, fmt: str, scale: float) -> bytes:
     path = os.environ.get(SOCKET_ENV)
-    if path and os.path.exists(path):
+    if not path:
+        return _render_here(figure.to_plotly_json(), fmt, scale)
+    deadline = time.monotonic() + RESTART_WAIT_S
+    payload = figure.to_json()
+    while True:  # the export process may be between two lives (recycled or restarted): wait for it, bounded
         try:
-            return _render_remote(path, figure.to_json(), fmt, scale)
+            return _render_remote(path, payload, fmt, scale)
         except (OSError, ConnectionError):
-            pass  # the export process is gone: render here rather than fail the reader
-    return _render_here(figure.to_plotly_json(), fmt, scale)
+            if time.monotonic() > deadline:
+                raise ExportUnavailable(path) from None
+            time.sleep(0.2)
 
 
 # --- the public call ---------------------------------------------------------------------------------------------

@@ -50,6 +50,8 @@ def sync_state(
 def chrome_text(state: object, pathname: str | None) -> tuple[object, ...]:
     """Labels, navigation (keeping the view but not its figure), skip link and the display-mode switch (shown on
     the pages that use it) in the chosen language."""
+    if not isinstance(pathname, str):
+        pathname = None  # the guard lets only text through; a direct call may still pass anything
     view = viewstate.from_store(state)
     locale = view.locale if view else "ja"
     mode_label = t("resident.mode.label", locale)
@@ -69,6 +71,7 @@ def chrome_text(state: object, pathname: str | None) -> tuple[object, ...]:
 def route(pathname: str | None, state: object) -> html.Div:
     """The page skeleton for a path (unknown paths get the not-found page)."""
     view = viewstate.from_store(state)
+    pathname = pathname if isinstance(pathname, str) else None
     return page_layout(pathname, view.locale if view else "ja")
 
 

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import re
-import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_BIND = "127.0.0.1:8050"
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+"""Host names always accepted (health checks and tests on the machine itself; they print nothing of the Host)."""
+
+
+def default_cache_dir(env: Mapping[str, str]) -> Path:
+    """A folder of this user only (``$XDG_CACHE_HOME/mieruka`` or ``~/.cache/mieruka``), not a shared /tmp path."""
+    base = env.get("XDG_CACHE_HOME") or str(Path(env.get("HOME") or os.path.expanduser("~")) / ".cache")
+    return Path(base) / "mieruka"
 
 
 @dataclass(frozen=True)
@@ -18,7 +27,7 @@ class Settings:
     Attributes:
         data_dir: the validated data folder to serve.
         cache_type: a flask-caching class name (``FileSystemCache``, ``RedisCache`` or ``NullCache``).
-        cache_dir: folder of the FileSystemCache, shared by all workers.
+        cache_dir: private folder (0700) of the file caches, shared by all workers of one server.
         redis_url: Redis URL; when set, ``RedisCache`` is used.
         cache_timeout_s: how long a cached result lives.
         frame_ancestors: origins allowed to embed ``/embed/*`` pages (CSP ``frame-ancestors``).
@@ -26,8 +35,18 @@ class Settings:
         compress: brotli/gzip compression of HTML, JS, CSS and JSON (off only to measure a default Dash setup).
         plotly_bundle: ``basic`` (lean first load) or ``full`` (Dash's default bundle, for comparison).
         max_file_mb: the largest data file accepted (a national data set needs more than the default).
-        public_url: the site's public origin (``https://zaisei.example.jp``) printed in QR codes of the figure
-            kit; empty = the origin the request came to.
+        public_url: the site's public origin (``https://zaisei.example.jp``) printed in QR codes and links of the
+            figure kit and the handout. When set, requests for any other host are refused (:attr:`allowed_hosts`).
+            Empty = the bind address is printed (never a request header).
+        allowed_hosts: extra ``Host`` values accepted when ``public_url`` is set (loopback names always are).
+        bind: the address gunicorn listens on (the printed origin when ``public_url`` is empty).
+        results_cache_mb: size bound of the store of cheap callback results (FileSystemCache; Redis is bounded by
+            its own ``maxmemory``).
+        files_cache_mb: size bound of the store of rendered files (images, PDFs) — always a separate file store,
+            so cheap requests can never evict what is expensive to make.
+        render_slots: images and PDFs made at once on this machine (every worker and instance sharing the cache
+            folder); ``render_queue`` more may wait, ``render_wait_s`` seconds at most; beyond that 503 with
+            ``Retry-After``.
         feedback_dir: folder of the SQLite file of the clarity feedback (the default store).
         database_url: PostgreSQL URL (``postgresql://…``); when set, the feedback is stored there instead.
         proxy_hops: trusted reverse proxies in front of the app (nginx: 1); the feedback rate limit then tells
@@ -36,7 +55,7 @@ class Settings:
 
     data_dir: Path = ROOT / "data"
     cache_type: str = "FileSystemCache"
-    cache_dir: Path = Path(tempfile.gettempdir()) / "mieruka-cache"
+    cache_dir: Path = field(default_factory=lambda: default_cache_dir(os.environ))
     redis_url: str = ""
     cache_timeout_s: int = 3600
     frame_ancestors: tuple[str, ...] = ()
@@ -48,9 +67,55 @@ class Settings:
     feedback_dir: Path = ROOT / "var"
     database_url: str = ""
     proxy_hops: int = 0
+    allowed_hosts: tuple[str, ...] = ()
+    bind: str = DEFAULT_BIND
+    results_cache_mb: int = 256
+    files_cache_mb: int = 1024
+    render_slots: int = 2
+    render_queue: int = 4
+    render_wait_s: int = 30
+
+    @property
+    def link_base(self) -> str:
+        """The origin printed on paper and in links.
+
+        The public URL, else the bind address — never a request's ``Host``, which anybody can forge.
+        """
+        if self.public_url:
+            return self.public_url
+        host, _, port = self.bind.rpartition(":")
+        if host in ("0.0.0.0", "", "[::]"):
+            host = "127.0.0.1"
+        return f"http://{host}:{port}" if port.isdigit() else "http://127.0.0.1:8050"
+
+    def accepts_host(self, host: str) -> bool:
+        """Whether a request's ``Host`` is served.
+
+        Any without a public URL; else its host, the allowed ones and loopback names on any port.
+        """
+        hosts = self.hosts()
+        if hosts is None:
+            return True
+        host = host.lower()
+        name = host if host.endswith("]") else host.rsplit(":", 1)[0]
+        return host in hosts or name in LOOPBACK_HOSTS
+
+    def hosts(self) -> frozenset[str] | None:
+        """The ``Host`` values served (lower case, with and without the default port), or ``None`` = any."""
+        if not self.public_url:
+            return None
+        scheme, _, rest = self.public_url.partition("://")
+        netloc = rest.split("/", 1)[0].lower()
+        names = {netloc, *LOOPBACK_HOSTS, *(h.lower() for h in self.allowed_hosts)}
+        default = ":443" if scheme == "https" else ":80"
+        out = set()
+        for name in names:
+            bare = name.removesuffix(default)
+            out |= {bare, bare + default}
+        return frozenset(out)
 
     def cache_config(self, version: str) -> dict[str, object]:
-        """The flask-caching configuration.
+        """The flask-caching configuration of the store of cheap results (pages, callbacks, data tables).
 
         The version (data and code) prefixes every key — for FileSystemCache, which ignores key prefixes, it names
         the cache folder — so an update of the data or the code never serves results made before it.
@@ -63,9 +128,26 @@ class Settings:
             return {**base, "CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": self.redis_url}
         if self.cache_type == "FileSystemCache":
             # FileSystemCache ignores CACHE_KEY_PREFIX: each version gets its own folder instead
-            folder = self.cache_dir / version
-            return {**base, "CACHE_TYPE": "FileSystemCache", "CACHE_DIR": str(folder), "CACHE_THRESHOLD": 5000}
+            folder = self.cache_dir / version / "results"
+            return {**base, "CACHE_TYPE": BOUNDED_CACHE, "CACHE_DIR": str(folder), "CACHE_THRESHOLD": 20000,
+                    "CACHE_OPTIONS": {"max_bytes": self.results_cache_mb * 1024 * 1024}}  # fmt: skip
         return {**base, "CACHE_TYPE": self.cache_type}
+
+    def files_cache_config(self, version: str) -> dict[str, object]:
+        """The store of rendered files (PNG, SVG, PDF, handouts).
+
+        A bounded file store of this server, separate from the results so that many cheap requests cannot evict
+        them (``NullCache`` when caching is off).
+        """
+        if self.cache_type == "NullCache" and not self.redis_url:
+            return {"CACHE_TYPE": "NullCache"}
+        folder = self.cache_dir / version / "files"
+        return {"CACHE_TYPE": BOUNDED_CACHE, "CACHE_DIR": str(folder), "CACHE_THRESHOLD": 0,
+                "CACHE_DEFAULT_TIMEOUT": self.cache_timeout_s * 24,
+                "CACHE_OPTIONS": {"max_bytes": self.files_cache_mb * 1024 * 1024}}  # fmt: skip
+
+
+BOUNDED_CACHE = "callbacks.cache.BoundedFileSystemCache"
 
 
 class ConfigError(ValueError):
@@ -95,6 +177,47 @@ def _database_url(value: str) -> str:
     return url
 
 
+HOST = re.compile(r"[A-Za-z0-9.-]+(:[0-9]{1,5})?|\[[0-9a-fA-F:]+\](:[0-9]{1,5})?")
+
+
+def _hosts(value: str) -> tuple[str, ...]:
+    hosts = tuple(value.split())
+    for host in hosts:
+        if not HOST.fullmatch(host):
+            raise ConfigError(
+                f"MIERUKA_ALLOWED_HOSTS={value!r}: ホスト名（例 www.zaisei.example.jp）を空白で区切って"
+                "指定してください / give host names separated by spaces, e.g. www.zaisei.example.jp"
+            )
+    return hosts
+
+
+ORIGIN = re.compile(r"https?://(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?")
+
+
+def _origins(value: str) -> tuple[str, ...]:
+    """``MIERUKA_FRAME_ANCESTORS``: origins only (``https://www.city.example.lg.jp``), copied into the CSP."""
+    origins = tuple(value.split())
+    for origin in origins:
+        if not ORIGIN.fullmatch(origin):
+            raise ConfigError(
+                f"MIERUKA_FRAME_ANCESTORS={value!r}: 埋め込みを許すオリジン（例 https://www.city.example.lg.jp、"
+                f"パスや ; は不可）を空白で区切って指定してください。誤り: {origin!r} / give origins separated by "
+                f"spaces (scheme://host[:port], no path, no ';'); not an origin: {origin!r}"
+            )
+    return origins
+
+
+def _whole(env: Mapping[str, str], name: str, default: int, least: int = 0) -> int:
+    value = (env.get(name) or str(default)).strip()
+    if not value.isdigit() or int(value) < least:
+        raise ConfigError(f"{name}={value!r}: {least}以上の整数を指定してください / give a whole number ≥ {least}")
+    return int(value)
+
+
+def _megabytes(env: Mapping[str, str], name: str, default: int) -> int:
+    return _whole(env, name, default, least=1)
+
+
 def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
@@ -102,11 +225,11 @@ def _flag(value: str | None) -> bool:
 def from_env(env: Mapping[str, str]) -> Settings:
     """Build :class:`Settings` from an environment mapping (pure: the caller passes ``os.environ``)."""
     defaults = Settings()
-    origins = tuple(o for o in (env.get("MIERUKA_FRAME_ANCESTORS", "")).split() if o)
+    origins = _origins(env.get("MIERUKA_FRAME_ANCESTORS", ""))
     return Settings(
         data_dir=Path(env.get("MIERUKA_DATA_DIR") or defaults.data_dir),
         cache_type=env.get("MIERUKA_CACHE_TYPE") or defaults.cache_type,
-        cache_dir=Path(env.get("MIERUKA_CACHE_DIR") or defaults.cache_dir),
+        cache_dir=Path(env.get("MIERUKA_CACHE_DIR") or default_cache_dir(env)),
         redis_url=env.get("MIERUKA_REDIS_URL", ""),
         cache_timeout_s=int(env.get("MIERUKA_CACHE_TIMEOUT_S") or defaults.cache_timeout_s),
         frame_ancestors=origins,
@@ -118,4 +241,11 @@ def from_env(env: Mapping[str, str]) -> Settings:
         feedback_dir=Path(env.get("MIERUKA_FEEDBACK_DIR") or defaults.feedback_dir),
         database_url=_database_url(env.get("MIERUKA_DATABASE_URL") or ""),
         proxy_hops=int(env.get("MIERUKA_PROXY_HOPS") or 0),
+        allowed_hosts=_hosts(env.get("MIERUKA_ALLOWED_HOSTS") or ""),
+        bind=env.get("MIERUKA_BIND") or DEFAULT_BIND,
+        results_cache_mb=_megabytes(env, "MIERUKA_CACHE_MB", defaults.results_cache_mb),
+        files_cache_mb=_megabytes(env, "MIERUKA_FILES_CACHE_MB", defaults.files_cache_mb),
+        render_slots=_megabytes(env, "MIERUKA_RENDER_SLOTS", defaults.render_slots),
+        render_queue=_whole(env, "MIERUKA_RENDER_QUEUE", defaults.render_queue),
+        render_wait_s=_whole(env, "MIERUKA_RENDER_WAIT_S", defaults.render_wait_s),
     )

@@ -20,10 +20,10 @@ FIGURES: tuple[str, ...] = ("overview-trend", *(f"indicator-{name}" for name in 
 """The figures that may be embedded (an allow-list: anything else is the not-found page)."""
 
 
-def figure_of(pathname: str | None) -> str | None:
+def figure_of(pathname: object) -> str | None:
     """The embeddable figure of a path, else ``None``: one of :data:`FIGURES` (``/embed/overview-trend``) or any
     figure of a page as ``<page>/<key>`` (``/embed/revenue/revenue-items`` → ``revenue/revenue-items``)."""
-    if not pathname or not pathname.startswith(PREFIX):
+    if not isinstance(pathname, str) or not pathname.startswith(PREFIX):
         return None
     figure = pathname[len(PREFIX) :]
     if figure in FIGURES:

@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.browser.conftest import screenshot
@@ -31,7 +32,8 @@ def test_brw301_copy_link_of_a_figure_and_open_it(server_url, page_factory):
     page.wait_for_selector("#figure-revenue-items", timeout=20_000)
     block = _open_kit(page, "revenue-items")
     expected = f"{server_url}/revenue?m=012149&y=2013&fig=revenue-items&lang=ja"
-    assert block.locator(".figure-permalink").inner_text() == expected  # shown with this site's origin
+    # shown with this site's origin, added by the <details> toggle event (asynchronous): wait for that state
+    expect(block.locator(".figure-permalink")).to_have_text(expected, timeout=20_000)
     block.locator("button.copy-link").click()
     page.wait_for_function("() => document.querySelector('#figure-revenue-items .copy-status').textContent !== ''")
     assert block.locator(".copy-status").inner_text() == "コピーしました"

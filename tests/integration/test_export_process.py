@@ -1,5 +1,6 @@
-"""One export process per gunicorn master: every worker's images come from the same kaleido Chromium, a dead
-export process does not break exports, and the process and its socket go away with the master."""
+"""One export process per gunicorn master: every worker's images come from the same kaleido Chromium; it is
+recycled after N renders and restarted when it dies (no worker ever starts a Chromium of its own), and it and its
+socket go away with the master."""
 
 from __future__ import annotations
 
@@ -30,10 +31,21 @@ def _children(pid: int) -> list[tuple[int, bytes]]:
     return found
 
 
-def _export_process(master: int) -> int:
-    exporters = [pid for pid, command in _children(master) if b"imaging.serve" in command]
-    assert len(exporters) == 1, _children(master)
-    return exporters[0]
+def _supervisor(master: int) -> int:
+    supervisors = [pid for pid, command in _children(master) if b"imaging.supervise" in command]
+    assert len(supervisors) == 1, _children(master)
+    return supervisors[0]
+
+
+def _export_process(master: int, timeout: float = 20) -> int:
+    """The export process serving now (a child of the master's export supervisor); waits for one to be up."""
+    deadline = time.monotonic() + timeout
+    while True:
+        exporters = [pid for pid, command in _children(_supervisor(master)) if b"imaging.serve" in command]
+        if len(exporters) == 1 or time.monotonic() > deadline:
+            assert len(exporters) == 1, _children(_supervisor(master))
+            return exporters[0]
+        time.sleep(0.2)
 
 
 def _descendants(pid: int) -> list[int]:
@@ -59,7 +71,7 @@ def _browsers(master: int) -> int:
 
 
 def test_workers_share_one_export_process_that_leaves_with_the_master(tmp_path):
-    proc, url, log = _start(tmp_path)
+    proc, url, log = _start(tmp_path, MIERUKA_EXPORT_RECYCLE="4")
     try:
         exporter = _export_process(proc.pid)
         socket_path = Path(next(line for line in log.read_text().splitlines() if "export process" in line).split()[-1])
@@ -73,13 +85,19 @@ def test_workers_share_one_export_process_that_leaves_with_the_master(tmp_path):
         assert _browsers(proc.pid) == 1  # one Chromium for both workers, under the export process
         assert all(not _children(worker) for worker in _workers(proc.pid))  # no worker started its own
 
-        os.kill(exporter, signal.SIGKILL)  # the export process dies: exports still answer (rendered by the worker)
+        recycled = _export_process(proc.pid)  # 6 renders with a limit of 4: replaced once already
+        assert recycled != exporter
+
+        os.kill(recycled, signal.SIGKILL)  # the export process dies: the supervisor starts another
         time.sleep(0.5)
         assert _get(f"{url}/figure/debt/debt-trend.png?{VIEW}")[:4] == b"\x89PNG"
+        assert _export_process(proc.pid) not in (exporter, recycled)
+        assert all(not _children(worker) for worker in _workers(proc.pid))  # rendered by the new one, not a worker
+        assert _browsers(proc.pid) == 1
     finally:
         _stop(proc)
     deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and any(b"imaging.serve" in c for _, c in _children(1) + _children(proc.pid)):
+    while time.monotonic() < deadline and any(b"imaging." in c for _, c in _children(1) + _children(proc.pid)):
         time.sleep(0.2)
-    assert not [pid for pid in _descendants(1) if pid == exporter]
+    assert not any(b"imaging." in c for _, c in _children(1))
     assert not socket_path.exists()

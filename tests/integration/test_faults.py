@@ -83,7 +83,7 @@ def _get(url: str) -> bytes:
 # --- (a) a worker killed under load ------------------------------------------------------------------
 
 
-def test_worker_killed_under_load_loses_at_most_the_request_in_flight(tmp_path):
+def test_worker_killed_under_load_loses_at_most_the_requests_in_flight(tmp_path):
     proc, url, _log = _start(tmp_path, MIERUKA_WORKERS="2")
     try:
         deadline = time.monotonic() + 20
@@ -119,8 +119,10 @@ def test_worker_killed_under_load_loses_at_most_the_request_in_flight(tmp_path):
             time.sleep(3.0)
             stop.set()
         failed = [r for r in results if r != "ok"]
-        # sync workers serve one request at a time: only the request the killed worker was answering can fail
-        assert len(failed) <= 1, failed
+        # a threaded worker answers several requests at once: only those it was answering can fail — each of the 6
+        # users has at most one in flight, and everything after the kill succeeds (the last ones below)
+        assert len(failed) <= 6, failed
+        assert all(r == "ok" for r in results[-12:]), results[-12:]
         assert len(results) > 50, f"too little load to mean anything: {len(results)} requests"
         deadline = time.monotonic() + 20
         while len(_workers(proc.pid)) < 2 and time.monotonic() < deadline:

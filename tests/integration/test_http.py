@@ -80,3 +80,31 @@ def test_overview_callback_never_500s(client, data):
 def test_huge_payload_is_refused(client):
     response = client.post("/_dash-update-component", data="x" * 200_000, content_type="application/json")
     assert response.status_code == 413
+
+
+def test_dash_routes_refuse_plainly(client):
+    get = client.get("/_dash-update-component")
+    assert get.status_code == 405 and get.headers["Allow"] == "POST"
+    missing = client.get("/_dash-component-suites/dash/nonexist.js")
+    assert missing.status_code == 404 and "見つかりません" in missing.get_data(as_text=True)
+    assert client.get("/_reload-hash").status_code == 404  # Dash's hot-reload poll: debug mode only
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        [{"id": ids.URL, "property": "pathname", "value": ["/embed/x"]}, {"id": ids.STATE_STORE, "property": "data"}],
+        [{"id": ids.URL, "property": "pathname", "value": "/"}],
+        [{"id": ids.STATE_STORE, "property": "data"}, {"id": ids.URL, "property": "pathname", "value": "/"}],
+    ],
+)
+def test_malformed_callback_envelopes_are_400(client, inputs):
+    response = _callback(client, inputs, f"{ids.EMBED_CONTENT}.children")
+    assert response.status_code == 400
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_csv_names_its_charset_once(client):
+    response = client.get("/download/totals.csv?m=012149&y=2013")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"

@@ -58,3 +58,13 @@ def test_a_bad_public_url_is_a_clear_message():
     assert result.returncode == 1
     assert "設定に誤りがあるため起動できません" in result.stderr and "MIERUKA_PUBLIC_URL" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_frame_ancestor_that_is_no_origin_is_a_clear_message():
+    env = {**os.environ, "MIERUKA_FRAME_ANCESTORS": "https://a.example; script-src *"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import app"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 1
+    assert "設定に誤りがあるため起動できません" in result.stderr and "MIERUKA_FRAME_ANCESTORS" in result.stderr
+    assert "origins" in result.stderr and "Traceback" not in result.stderr

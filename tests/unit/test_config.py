@@ -41,3 +41,77 @@ def test_a_public_url_that_is_no_site_origin_stops_the_start(value):
 def test_public_url_is_kept_without_trailing_slash():
     assert from_env({"MIERUKA_PUBLIC_URL": "https://zaisei.example.jp/"}).public_url == "https://zaisei.example.jp"
     assert from_env({}).public_url == ""
+
+
+def test_printed_links_come_from_the_settings_never_from_a_request():
+    assert from_env({}).link_base == "http://127.0.0.1:8050"
+    assert from_env({"MIERUKA_BIND": "0.0.0.0:9000"}).link_base == "http://127.0.0.1:9000"
+    assert from_env({"MIERUKA_PUBLIC_URL": "https://zaisei.example.jp"}).link_base == "https://zaisei.example.jp"
+
+
+def test_with_a_public_url_only_its_host_and_loopback_are_served():
+    assert from_env({}).hosts() is None
+    hosts = from_env(
+        {"MIERUKA_PUBLIC_URL": "https://zaisei.example.jp", "MIERUKA_ALLOWED_HOSTS": "www.example.jp"}
+    ).hosts()
+    assert hosts is not None
+    assert {"zaisei.example.jp", "zaisei.example.jp:443", "www.example.jp", "127.0.0.1", "localhost"} <= hosts
+    assert "xn--80ak6aa92e.com" not in hosts and "zaisei.example.jp.evil" not in hosts
+    settings = from_env({"MIERUKA_PUBLIC_URL": "https://zaisei.example.jp"})
+    assert settings.accepts_host("ZAISEI.example.jp") and settings.accepts_host("127.0.0.1:8050")
+    assert not settings.accepts_host("evil.example") and not settings.accepts_host("zaisei.example.jp:8443")
+    with pytest.raises(ConfigError, match="MIERUKA_ALLOWED_HOSTS"):
+        from_env({"MIERUKA_ALLOWED_HOSTS": "a.jp/ b"})
+    with pytest.raises(ConfigError, match="MIERUKA_CACHE_MB"):
+        from_env({"MIERUKA_CACHE_MB": "-1"})
+
+
+def test_the_default_cache_folder_is_private_to_the_user_not_a_shared_tmp_path(tmp_path):
+    from callbacks.cache import prepare_folder
+
+    settings = from_env({"HOME": str(tmp_path / "home")})
+    assert settings.cache_dir == tmp_path / "home" / ".cache" / "mieruka"
+    prepare_folder(settings.cache_dir, keep=("v1",))
+    assert settings.cache_dir.stat().st_mode & 0o777 == 0o700
+    loose = tmp_path / "loose"
+    loose.mkdir(mode=0o777)
+    loose.chmod(0o777)
+    prepare_folder(loose, keep=("v1",))
+    assert loose.stat().st_mode & 0o777 == 0o700
+    link = tmp_path / "link"
+    link.symlink_to(loose)
+    with pytest.raises(ConfigError, match="MIERUKA_CACHE_DIR"):
+        prepare_folder(link, keep=("v1",))
+
+
+def test_the_file_store_is_bounded_in_bytes_and_keeps_what_was_used_last(tmp_path):
+    import os
+
+    from callbacks.cache import BoundedFileSystemCache
+
+    store = BoundedFileSystemCache(str(tmp_path), threshold=0, max_bytes=200_000)
+    store.set("kept", b"k" * 20_000)
+    for n in range(60):
+        store.set(f"cheap-{n}", os.urandom(10_000))
+        assert store.get("kept") is not None  # used all along: never the least recently used
+    assert store.size() <= 200_000
+    assert store.get("cheap-0") is None and store.get("cheap-59") is not None
+    assert store.set("too-big", b"x" * 60_000) is False and store.get("too-big") is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["https://a.example; script-src *", "https://a.example/path", "*", "'self'", "javascript:x", "https://a.example;"],
+)
+def test_frame_ancestors_take_origins_only(value):
+    with pytest.raises(ConfigError, match="MIERUKA_FRAME_ANCESTORS"):
+        from_env({"MIERUKA_FRAME_ANCESTORS": value})
+
+
+def test_frame_ancestors_keep_valid_origins():
+    value = "https://www.city.example.lg.jp  http://127.0.0.1:8080 https://*.example.jp"
+    assert from_env({"MIERUKA_FRAME_ANCESTORS": value}).frame_ancestors == (
+        "https://www.city.example.lg.jp",
+        "http://127.0.0.1:8080",
+        "https://*.example.jp",
+    )
