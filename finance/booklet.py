@@ -785,9 +785,51 @@ def _stock_sections(ds: Dataset, code: str, year: int, locale: str, resident: st
                 1,
             )
         )
+    elif told := _narrated_transfers(ds, code, year):
+        said = [t("booklet.transfer_told", locale, label=label, amount=_amount(fact, locale)) for label, fact in told]
+        notes = (t("booklet.note_approx", locale),) if any(f.rounding == "approx" for _, f in told) else ()
+        parts.append(
+            Section(
+                "transfers",
+                "(4)",
+                t("booklet.s_transfers", locale),
+                tuple(said),
+                (),
+                notes,
+                _sources([f.source for _, f in told], locale),
+                1,
+            )
+        )
     else:
         missing.append(t("booklet.s_transfers", locale))
     return parts, missing
+
+
+def _narrated_transfers(ds: Dataset, code: str, year: int) -> list[tuple[str, Fact]]:
+    """Transfers to one account that a booklet states in its text (「約12億円の繰出し」), as printed; not changes."""
+    frame = ds.rows("narrative_figures", code)
+    rows = frame[
+        (frame["fiscal_year"] == year)
+        & frame["topic"].astype(str).str.startswith("transfer_to_")
+        & ~frame["topic"].astype(str).str.endswith("_change")
+        & frame["amount_thousand_yen"].notna()
+    ]
+    out = []
+    for _, row in rows.iterrows():
+        amount = row["amount_thousand_yen"]
+        fact = Fact(
+            None if amount is None else int(amount),
+            str(row["published_unit"]),
+            str(row["rounding"]),
+            str(row["figure_kind"]),
+            "",
+            str(row["label_ja"]),
+            str(row["note"]),
+            queries.source_of(ds, row),
+        )
+        if fact.figure_kind == "決算":
+            out.append((str(row["label_ja"]), fact))
+    return out
 
 
 def _chapter_one(ds: Dataset, code: str, year: int, locale: str, resident: str) -> Chapter:
