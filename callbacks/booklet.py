@@ -86,12 +86,19 @@ def section_pages(pdf: bytes, booklet: model.Booklet) -> dict[str, int]:
 
 
 @cache.memoize()
-def booklet_pdf(municipality: str, year: int, locale: str, date: str) -> bytes:
-    """The booklet of a valid view as PDF, with the page numbers in its contents; memoised per day."""
+def page_map(municipality: str, year: int, locale: str) -> dict[str, int]:
+    """The page of each section (a first printing, read back); memoised: it does not change with the date."""
     view = viewstate.ViewState(municipality, year, locale)
     first = handout.print_pdf(document(view, pages={}, printing=True))
-    pages = section_pages(first, build(municipality, year, locale))
-    return handout.print_pdf(document(view, pages=pages, printing=True))
+    return section_pages(first, build(municipality, year, locale))
+
+
+@cache.memoize()
+def booklet_pdf(municipality: str, year: int, locale: str, date: str) -> bytes:
+    """The booklet of a valid view as PDF, with the page numbers in its contents; memoised per day (the cover
+    carries the date)."""
+    view = viewstate.ViewState(municipality, year, locale)
+    return handout.print_pdf(document(view, pages=page_map(municipality, year, locale), printing=True))
 
 
 def register(server: Flask) -> None:
