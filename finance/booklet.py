@@ -927,16 +927,25 @@ _SECTION_KEYS = {
 
 
 def _parts_table(ds: Dataset, section: indicators.Section, locale: str) -> Table:
+    """The 算出の状況 table of a ratio.
+
+    Labels as printed; in English the canonical components' English names (a document's own sub-items keep their
+    printed Japanese label).
+    """
     rows: list[tuple[str, ...]] = []
     depths = []
     totals = []
+    own = indicators.component_catalog(ds).indicator(section.evaluation.indicator)
     for part in section.parts:
         if part.role in ("numerator", "denominator", "check"):
             totals.append(len(rows))
         sign = {1: "＋", -1: "－"}.get(part.sign, "") if part.depth == 0 else ""
+        label = part.label_ja
+        if not is_japanese(locale) and part.depth == 0 and part.component in own:
+            label = own[part.component].plain_en or label
         rows.append(
             (
-                part.label_ja,
+                label,
                 sign,
                 formatting.thousand_yen_table(part.amount, locale=locale),
             )

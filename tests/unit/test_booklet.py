@@ -153,6 +153,7 @@ def test_the_booklet_speaks_english_and_easy_japanese(dataset, locale):
         assert book.title == "The finances of Wakkanai"
         assert "¥24,649.84 million" in settlement.sentences[1]
         assert _section(book, "trend").tables[1].rows[-1][1] == "668,054"
+        assert _row(_section(book, "ratio_fbr"), "Numerator (A − B)")[2] == "9,317,831"
     else:
         assert book.title == "稚内市の お金の 使い方"
         assert "約246億円" in settlement.sentences[1]
