@@ -515,6 +515,7 @@ def _revenue_sections(ds: Dataset, code: str, year: int, locale: str, resident: 
                 resident=resident,
             )
         ]
+        sources: list[Source | None] = [line.source]
         old = previous.line(item)
         if (
             old is not None
@@ -524,7 +525,10 @@ def _revenue_sections(ds: Dataset, code: str, year: int, locale: str, resident: 
             change = _change(line.value, old.value, locale)
             if change:
                 said.append(change)
-        sources: list[Source | None] = [line.source]
+        elif (told := _narrated_change(ds, code, year, item)) is not None and told.value:
+            key = "booklet.told_increase" if told.value > 0 else "booklet.told_decrease"
+            said.append(t(key, locale, change=formatting.yen_approx(abs(told.value), mode="round", locale=locale)))
+            sources.append(told.source)
         if item == "rev_local_bonds":
             debt = breakdown.debt_by_account(ds, code, year)
             ordinary = debt.line("ordinary")
@@ -803,6 +807,32 @@ def _stock_sections(ds: Dataset, code: str, year: int, locale: str, resident: st
     else:
         missing.append(t("booklet.s_transfers", locale))
     return parts, missing
+
+
+_NARRATED_CHANGES = {"rev_local_allocation_tax": "lat_change"}
+"""Items whose change from the year before a booklet states in its text (narrative_figures topics)."""
+
+
+def _narrated_change(ds: Dataset, code: str, year: int, item: str) -> Fact | None:
+    """The change of an item from the year before as a booklet's text states it (「約1億7千万円の減少」)."""
+    topic = _NARRATED_CHANGES.get(item)
+    if topic is None:
+        return None
+    frame = ds.rows("narrative_figures", code)
+    rows = frame[(frame["fiscal_year"] == year) & (frame["topic"] == topic) & frame["amount_thousand_yen"].notna()]
+    if rows.empty or str(rows.iloc[0]["figure_kind"]) != "決算":
+        return None
+    row = rows.iloc[0]
+    return Fact(
+        int(row["amount_thousand_yen"]),
+        str(row["published_unit"]),
+        str(row["rounding"]),
+        "決算",
+        "",
+        str(row["label_ja"]),
+        str(row["note"]),
+        queries.source_of(ds, row),
+    )
 
 
 def _narrated_transfers(ds: Dataset, code: str, year: int) -> list[tuple[str, Fact]]:

@@ -45,6 +45,11 @@ def test_wakkanai_has_the_chapters_and_sections_of_its_own_booklet(wakkanai):
         ("1", "settlement"), ("2", "trend"), ("3", "revenue"), ("4", "expenditure"), ("5", "stocks")
     ]  # fmt: skip
     assert [s.title for s in one.sections if s.key.startswith("revenue_")] == ["市税", "地方交付税", "地方債"]
+    allocation = _section(wakkanai, "revenue_rev_local_allocation_tax").sentences
+    assert allocation == (
+        "平成25年度の地方交付税は82億3,518万円で、歳入全体の33.4%、市民1人あたり223,188円です。",
+        "資料の本文によると、前年度と比較して約1億7千万円減少しています。",  # WK 3(2): 前年度比 約1億7千万円の減少
+    )
     assert [(s.number, s.title) for s in two.sections] == [
         ("1", "健全化判断比率"),
         ("2", "実質赤字比率の算出の状況"),
