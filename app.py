@@ -18,7 +18,7 @@ from flask import Response, request
 
 import callbacks
 import layouts
-from callbacks import downloads, figurekit, guard, handout, renderqueue
+from callbacks import booklet, downloads, figurekit, guard, handout, renderqueue
 from callbacks.cache import cache, files, prepare_folder
 from finance import config, repository
 from finance.config import Settings
@@ -27,7 +27,7 @@ from layouts import shell
 from web import feedback as feedback_route
 
 STATIC_PREFIXES = ("/_dash-", "/assets/", "/_favicon", "/_reload-hash", "/health")
-SERVER_PAGES = ("/handout", "/present")  # HTML made by Flask routes, not Dash pages
+SERVER_PAGES = ("/handout", "/present", "/booklet")  # HTML made by Flask routes, not Dash pages
 COMPRESSIBLE_STATIC = ("/_dash-component-suites/", "/assets/")
 YEAR_SECONDS = 31_536_000
 
@@ -140,6 +140,7 @@ def build_app(settings: Settings) -> dash.Dash:
     renderqueue.register(server)
     figurekit.register(server, settings.link_base)
     handout.register(server, settings.link_base)
+    booklet.register(server)
     feedback_route.register(server, settings)  # the one write of the public site: clarity votes
     server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
     if settings.compress:

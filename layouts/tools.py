@@ -75,6 +75,8 @@ def handout_links(query: str, locale: str) -> html.Section:
         ("tools.handout_view_pdf_a4", f"/handout.pdf{query}&paper=a4"),
         ("tools.handout_view_pdf_a3", f"/handout.pdf{query}&paper=a3"),
         ("tools.handout_view_present", f"/present{query}"),
+        ("booklet.link_html", f"/booklet{query}"),
+        ("booklet.link_pdf", f"/booklet.pdf{query}"),
     ]
     return html.Section(
         [
