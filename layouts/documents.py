@@ -1,0 +1,60 @@
+"""「資料に載っている数値」: every printed figure of the page's documents, table by table, as printed."""
+
+from __future__ import annotations
+
+from dash import html
+
+from finance import formatting
+from finance.documents import Column, DocumentTable
+from finance.text import t
+from layouts import components
+
+
+def _column_label(column: Column, table: DocumentTable, locale: str) -> str:
+    if column.fiscal_year is None:
+        return t("documents.time_reference", locale, published=table.source.published)
+    label = formatting.fiscal_year_label(column.fiscal_year, locale)
+    if column.figure_kind and column.figure_kind != "決算":
+        label += f"（{t(f'resident.kind_short.{column.figure_kind}', locale)}）"
+    return label
+
+
+def _table(table: DocumentTable, locale: str) -> html.Details:
+    header = [t("documents.item", locale), *[_column_label(c, table, locale) for c in table.columns]]
+    rows = []
+    for row in table.rows:
+        cells = [row.label]
+        for column, cell in zip(table.columns, row.cells, strict=True):
+            if cell is None:
+                cells.append("")
+                continue
+            text = cell.text
+            if column.figure_kind is None and cell.figure_kind and cell.figure_kind != "決算":
+                text += f"（{t(f'resident.kind_short.{cell.figure_kind}', locale)}）"
+            cells.append(text)
+        rows.append(cells)
+    summary = f"{table.source.table} — {t('documents.count', locale, count=table.figure_count)}"
+    return html.Details(
+        [
+            html.Summary(summary),
+            html.Div(components.resident_table(header, rows), className="table-wrap"),
+            components.source_note(table.source, locale),
+        ],
+        className="data-table document-table",
+    )
+
+
+def section(tables: tuple[DocumentTable, ...], locale: str) -> list[object]:
+    """The section (nothing when the page's documents print no further figure)."""
+    if not tables:
+        return []
+    return [
+        html.Section(
+            [
+                html.H2(t("documents.title", locale)),
+                html.P(t("documents.explain", locale), className="explain"),
+                *[_table(table, locale) for table in tables],
+            ],
+            className="section chart-section document-figures",
+        )
+    ]
