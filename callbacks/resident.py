@@ -59,6 +59,8 @@ def render(page: str, municipality: str, year: int, mode: str, locale: str) -> l
     fetch, build = RENDERERS[page]
     name = queries.municipality_name(ds, municipality, locale) or municipality
     tree = build(fetch(ds, municipality, year), name, mode, locale)  # type: ignore[call-arg]
+    if page == "debt":
+        tree = [*tree, *documents_layout.projects_section(documents.projects(ds, municipality, locale), locale)]
     tree = [*tree, *documents_layout.section(documents.tables(ds, municipality, page, locale), locale)]
     return figurekit.decorate(tree, page, municipality, year, mode, locale)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
+from babel.numbers import format_decimal
 
 from finance import formatting
 from finance.load import Dataset
@@ -103,7 +104,8 @@ def printed_amount(thousand_yen: int | None, unit: str, rounding: str, locale: s
         body = f"{formatting.group(value, locale)}千円" if japanese else f"¥{formatting.group(value, locale)} thousand"
     elif unit in ("百万円", "十万円"):
         millions = Decimal(value) / 1000
-        text = formatting.group(millions.quantize(Decimal(1) if unit == "百万円" else Decimal("0.1")), locale)
+        pattern = "#,##0" if unit == "百万円" else "#,##0.0"
+        text = format_decimal(millions, format=pattern, locale="ja_JP" if japanese else "en_US")
         body = f"{text}百万円" if japanese else f"¥{text} million"
     else:
         man = value // 10
@@ -134,6 +136,8 @@ def _narrative_page(topic: str) -> str:
 
 
 def _ratio_page(indicator: str, account: str) -> str:
+    if indicator == "mandatory_expenditure_share":
+        return "expenditure"
     if indicator.startswith("ent_") or (indicator == "funding_shortfall_ratio" and account.startswith("sewer")):
         return "enterprise"
     return "indicators"
@@ -153,11 +157,18 @@ def _page_of(table: str, row: Mapping[str, object]) -> str | None:
     if table == "peer_values":
         return _peer_page(str(row["dataset"]), str(row["subject"]))
     if table == "settlement":
-        return "overview" if str(row["item"]).startswith(_SETTLEMENT_BALANCE) else None
+        item = str(row["item"])
+        if item.startswith(_SETTLEMENT_BALANCE):
+            return "overview"
+        if "本文" in str(row["source_table"]):  # a narrative's figure, not part of an itemised statement
+            return "revenue" if item.startswith("rev_") else "expenditure"
+        return None
     if table == "per_resident":
         return "overview"
     if table in ("enterprise", "operating_stats"):
         return "enterprise"
+    if table == "ratio_components":
+        return "indicators"
     if table == "debt":
         return "debt"
     return None
@@ -190,6 +201,14 @@ def _label(table: str, row: Mapping[str, object], names: Mapping[str, str], acco
         account = str(row["account"])
         if account not in ("general_etc", "ordinary", "general"):
             label += f"［{accounts.get(account, account)}］"
+    elif table == "ratio_components":
+        label = f"{names.get(str(row['indicator']), str(row['indicator']))}: {label}"
+        scenario = "" if _missing(row.get("scenario")) else str(row["scenario"])
+        if scenario:
+            label += f"（{scenario}）"
+        account = str(row["account"])
+        if account not in ("general_etc", "ordinary", "general"):
+            label += f"［{accounts.get(account, account)}］"
     elif "account" in row and table in ("enterprise", "operating_stats", "debt"):
         account = str(row["account"])
         label = f"{label}［{accounts.get(account, account)}］"
@@ -204,6 +223,7 @@ _TABLES = (
     "narrative_figures",
     "debt",
     "ratios",
+    "ratio_components",
     "peer_values",
     "enterprise",
     "operating_stats",
@@ -258,6 +278,94 @@ def tables(ds: Dataset, code: str, page: str, locale: str = "ja") -> tuple[Docum
         )
         found.append(DocumentTable(f"{table}:{source.source_id}:{source_table}", source, tuple(columns), rows))
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class Project:
+    """One major past project (大型事業) with its bonds, as printed (amounts in 百万円 to one decimal)."""
+
+    name: str
+    account: str
+    aid: str
+    years: str
+    total_cost: str
+    bond_kind: str
+    bonds: str
+    redemption_end: str
+
+
+@dataclass(frozen=True)
+class ProjectsTable:
+    """The 大型事業 table of a document."""
+
+    source: Source
+    projects: tuple[Project, ...]
+
+
+def projects(ds: Dataset, code: str, locale: str = "ja") -> ProjectsTable | None:
+    """The major past projects behind today's debt service (``projects.csv``), one row a project.
+
+    The bonds of a project spread over several years are listed by year («571.8百万円（平成9年度 90.6百万円 …）»).
+    """
+    if "projects" not in ds.tables:
+        return None
+    records = ds.records("projects", code)
+    if not records:
+        return None
+    by_year: dict[str, list[Mapping[str, object]]] = {}
+    totals: list[Mapping[str, object]] = []
+    for record in records:
+        if _missing(record["bond_year"]):
+            totals.append(record)
+        else:
+            by_year.setdefault(str(record["project_id"]), []).append(record)
+
+    def amount(row: Mapping[str, object], column: str) -> str:
+        value = row[column]
+        if _missing(value):
+            return ""
+        return printed_amount(int(str(value)), str(row["published_unit"]), str(row["rounding"]), locale)
+
+    found = []
+    for row in totals:
+        start, end = int(str(row["year_from"])), int(str(row["year_to"]))
+        years = formatting.fiscal_year_label(start, locale)
+        if end != start:
+            years += "〜" + formatting.fiscal_year_label(end, locale)
+        bonds = amount(row, "bond_thousand_yen")
+        parts = by_year.get(str(row["project_id"]), [])
+        if parts:
+            split = "、".join(
+                f"{formatting.fiscal_year_label(int(str(p['bond_year'])), locale)} {amount(p, 'bond_thousand_yen')}"
+                for p in parts
+            )
+            bonds += f"（{split}）"
+        found.append(
+            Project(
+                str(row["name_ja"]),
+                str(row["account_label_ja"]),
+                str(row["aid"]),
+                years,
+                amount(row, "total_cost_thousand_yen"),
+                str(row["bond_kind_ja"]),
+                bonds,
+                _printed_year(int(str(row["redemption_end_year"])), locale),
+            )
+        )
+    first = source_of(ds, records[0])
+    lines = _line_span([str(r["source_lines"]) for r in records])
+    source = Source(
+        first.source_id, first.title_ja, first.title_en, first.publisher_ja, first.published, first.table, lines
+    )
+    return ProjectsTable(source, tuple(found))
+
+
+def _printed_year(year: int, locale: str) -> str:
+    """A fiscal year, with the 平成 year the document printed when it lies in 令和 («令和7年度（平成37年度）»)."""
+    label = formatting.fiscal_year_label(year, locale)
+    if is_japanese(locale) and year >= 2019:
+        label += f"（平成{year - 1988}年度）"
+    return label
 
 
 def _line_span(lines: list[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import html
 
 from finance import formatting
-from finance.documents import Column, DocumentTable
+from finance.documents import Column, DocumentTable, ProjectsTable
 from finance.text import t
 from layouts import components
 
@@ -42,6 +42,31 @@ def _table(table: DocumentTable, locale: str) -> html.Details:
         ],
         className="data-table document-table",
     )
+
+
+def projects_section(table: ProjectsTable | None, locale: str) -> list[object]:
+    """「借金の返済が重い理由となった大型事業」: the document's table of past projects and their bonds."""
+    if table is None:
+        return []
+    header = [t(f"documents.projects.{key}", locale) for key in PROJECT_COLUMNS]
+    rows = [
+        [p.name, p.account, p.aid, p.years, p.total_cost, p.bond_kind, p.bonds, p.redemption_end]
+        for p in table.projects
+    ]
+    return [
+        html.Section(
+            [
+                html.H2(t("documents.projects.title", locale)),
+                html.P(t("documents.projects.explain", locale), className="explain"),
+                html.Div(components.resident_table(header, rows), className="table-wrap"),
+                components.source_note(table.source, locale),
+            ],
+            className="section chart-section projects",
+        )
+    ]
+
+
+PROJECT_COLUMNS = ("name", "account", "aid", "years", "total_cost", "bond_kind", "bonds", "redemption_end")
 
 
 def section(tables: tuple[DocumentTable, ...], locale: str) -> list[object]:
