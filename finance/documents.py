@@ -171,6 +171,10 @@ def _page_of(table: str, row: Mapping[str, object]) -> str | None:
         return "indicators"
     if table == "debt":
         return "debt"
+    if table == "funds":
+        return "funds"
+    if table == "population":
+        return "overview"
     return None
 
 
@@ -185,6 +189,9 @@ def _cell(table: str, row: Mapping[str, object], locale: str) -> Cell | None:
         return Cell(f"{_number(row['value'], locale)}{'' if str(row['unit']) == '人' else row['unit']}", "", note)
     if table == "per_resident":
         return Cell(formatting.yen(int(str(row["yen_per_resident"])), locale=locale), kind, note)
+    if table == "population":
+        count = formatting.group(int(str(row["population"])), locale)
+        return Cell(f"{count}人" if is_japanese(locale) else count, kind, note)
     amount = row.get("amount_thousand_yen")
     if _missing(amount):
         return None
@@ -212,13 +219,40 @@ def _label(table: str, row: Mapping[str, object], names: Mapping[str, str], acco
     elif "account" in row and table in ("enterprise", "operating_stats", "debt"):
         account = str(row["account"])
         label = f"{label}［{accounts.get(account, account)}］"
+    if table == "population":
+        label = t(f"basis.{row['basis']}", "ja")
     if table == "peer_values":
         label = f"{label}（{t('documents.peer', 'ja')}）"
     return label
 
 
+def _row_key(table: str, row: Mapping[str, object]) -> str:
+    """What makes a row of a document table: its item (topic, indicator …), scenario and account."""
+    parts = [
+        str(row.get(column))
+        for column in (
+            "item",
+            "topic",
+            "indicator",
+            "component",
+            "scenario",
+            "fund",
+            "measure",
+            "dataset",
+            "subject",
+            "basis",
+            "account",
+            "label_ja",
+        )
+        if column in row and not _missing(row.get(column))
+    ]
+    return "|".join([table, *parts])
+
+
 _TABLES = (
+    "population",
     "settlement",
+    "funds",
     "per_resident",
     "narrative_figures",
     "debt",
@@ -246,6 +280,10 @@ def tables(ds: Dataset, code: str, page: str, locale: str = "ja") -> tuple[Docum
             groups.setdefault(key, []).append((row, cell))
     names = dict(zip(ds["indicators"]["indicator"], ds["indicators"]["name_ja"], strict=True))
     accounts = account_names(ds, code, "ja")
+    item_names = {
+        **dict(zip(ds["items"]["item"], ds["items"]["name_ja"], strict=True)),
+        **dict(zip(ds["enterprise_items"]["item"], ds["enterprise_items"]["name_ja"], strict=True)),
+    }
     found: list[DocumentTable] = []
     for (table, _, source_table), entries in groups.items():
         years = sorted(
@@ -253,18 +291,29 @@ def tables(ds: Dataset, code: str, page: str, locale: str = "ja") -> tuple[Docum
             key=lambda y: (y is None, y or 0),
         )
         labels: dict[str, dict[int | None, Cell]] = {}
+        shown: dict[str, str] = {}
+        codes: dict[str, str] = {}
         lines: list[str] = []
         for entry, cell in entries:
             year = None if _missing(entry["fiscal_year"]) else int(str(entry["fiscal_year"]))
-            labels.setdefault(_label(table, entry, names, accounts), {})[year] = cell
+            row_key = _row_key(table, entry)
+            shown.setdefault(row_key, _label(table, entry, names, accounts))
+            codes[row_key] = str(entry.get("item", ""))
+            labels.setdefault(row_key, {})[year] = cell
             line = str(entry["source_lines"])
             if line and line not in lines:
                 lines.append(line)
+        counts: dict[str, int] = {}
+        for label in shown.values():
+            counts[label] = counts.get(label, 0) + 1
+        for row_key, label in shown.items():  # items printed under one heading (sub-columns): their full names
+            if counts[label] > 1:
+                shown[row_key] = item_names.get(codes[row_key], label)
         columns = []
         for year in years:
             kinds = {c.figure_kind for cells in labels.values() for y, c in cells.items() if y == year}
             columns.append(Column(year, kinds.pop() if len(kinds) == 1 else None))
-        rows = tuple(Row(label, tuple(cells.get(c.fiscal_year) for c in columns)) for label, cells in labels.items())
+        rows = tuple(Row(shown[key], tuple(cells.get(c.fiscal_year) for c in columns)) for key, cells in labels.items())
         base = source_of(ds, entries[0][0])
         source = Source(
             base.source_id,

@@ -281,6 +281,10 @@ def _how(section: Section, locale: str) -> html.Details:
         html.P([html.Strong(t("indicators.how_formula", locale) + ": "), t(f"indicator.{indicator}.formula", locale)])
     ]
     body += _computation(evaluation, section, locale)
+    if not evaluation.flagged:  # a difference recorded in discrepancies.csv without components to recompute here
+        for note_ja, note_en in evaluation.notes:
+            note = note_ja if locale == "ja" else note_en
+            body.append(html.P(t("indicators.discrepancy_note", locale, note=note), className="flag"))
     if section.single is not None and section.single.computed is not None:
         body.append(html.P(t("indicators.single_year_intro", locale), className="single-intro"))
         body += _computation(section.single, section, locale)
