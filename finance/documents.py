@@ -75,6 +75,7 @@ class DocumentTable:
     source: Source
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+    notes: tuple[str, ...] = ()  # the document's own words around a narrative figure (本文「…」)
 
     @property
     def figure_count(self) -> int:
@@ -119,6 +120,30 @@ def printed_amount(thousand_yen: int | None, unit: str, rounding: str, locale: s
         else:
             body = (f"{formatting.group(oku, locale)}億" if oku else "") + f"{formatting.group(rest, locale)}万円"
     return f"{about}{sign}{body}"
+
+
+def _threshold_text(value: float) -> str:
+    return f"{value:.2f}" if round(value, 1) != value else f"{value:.1f}"
+
+
+def _thresholds(row: Mapping[str, object], locale: str) -> str:
+    """The legal lines printed beside a ratio: 「（早期健全化基準 12.96%、財政再生基準 20.00%）」."""
+    early, rebuilding = row.get("early_threshold"), row.get("rebuilding_threshold")
+    parts = []
+    if not _missing(early):
+        key = (
+            "documents.threshold_management"
+            if row["indicator"] == "funding_shortfall_ratio"
+            else "documents.threshold_early"
+        )
+        parts.append(t(key, locale, value=_threshold_text(float(str(early)))))
+    if not _missing(rebuilding):
+        parts.append(t("documents.threshold_rebuilding", locale, value=_threshold_text(float(str(rebuilding)))))
+    return (
+        t("documents.thresholds", locale, lines="、".join(parts) if is_japanese(locale) else ", ".join(parts))
+        if parts
+        else ""
+    )
 
 
 def _number(value: object, locale: str) -> str:
@@ -182,7 +207,7 @@ def _cell(table: str, row: Mapping[str, object], locale: str) -> Cell | None:
     kind = str(row.get("figure_kind") or "")
     note = "" if _missing(row.get("note")) else str(row.get("note"))
     if table == "ratios":
-        return Cell(str(row["published_text"]), kind, note)
+        return Cell(str(row["published_text"]) + _thresholds(row, locale), kind, note)
     if table == "operating_stats":
         return None if _missing(row["value"]) else Cell(_number(row["value"], locale), kind, note)
     if table == "peer_values":
@@ -325,7 +350,14 @@ def tables(ds: Dataset, code: str, page: str, locale: str = "ja") -> tuple[Docum
             _line_span(lines),
             base.url,
         )
-        found.append(DocumentTable(f"{table}:{source.source_id}:{source_table}", source, tuple(columns), rows))
+        notes: tuple[str, ...] = ()
+        if table in ("narrative_figures", "debt", "population"):
+            notes = tuple(
+                dict.fromkeys(
+                    f"{shown[_row_key(table, e)]}: {c.note}" for e, c in entries if c.note and "本文" in c.note
+                )
+            )
+        found.append(DocumentTable(f"{table}:{source.source_id}:{source_table}", source, tuple(columns), rows, notes))
     return tuple(found)
 
 

@@ -6,7 +6,7 @@ from dash import html
 
 from finance import formatting
 from finance.documents import Column, DocumentTable, ProjectsTable
-from finance.text import t
+from finance.text import is_japanese, t
 from layouts import components
 
 
@@ -14,6 +14,8 @@ def _column_label(column: Column, table: DocumentTable, locale: str) -> str:
     if column.fiscal_year is None:
         return t("documents.time_reference", locale, published=table.source.published)
     label = formatting.fiscal_year_label(column.fiscal_year, locale)
+    if is_japanese(locale) and column.fiscal_year >= 2019 and table.source.published[:4] < "2019":
+        label += f"（{t('documents.printed_heisei', locale, year=column.fiscal_year - 1988)}）"
     if column.figure_kind and column.figure_kind != "決算":
         label += f"（{t(f'resident.kind_short.{column.figure_kind}', locale)}）"
     return label
@@ -38,6 +40,7 @@ def _table(table: DocumentTable, locale: str) -> html.Details:
         [
             html.Summary(summary),
             html.Div(components.resident_table(header, rows), className="table-wrap"),
+            *[html.P(note, className="chart-note") for note in table.notes],
             components.source_note(table.source, locale),
         ],
         className="data-table document-table",
