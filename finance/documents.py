@@ -351,10 +351,12 @@ def tables(ds: Dataset, code: str, page: str, locale: str = "ja") -> tuple[Docum
             base.url,
         )
         notes: tuple[str, ...] = ()
-        if table in ("narrative_figures", "debt", "population"):
-            notes = tuple(
+        if table in ("narrative_figures", "debt", "population", "ratios"):
+            notes = tuple(  # the document's own words, and where a plan's column header is not the value's year
                 dict.fromkeys(
-                    f"{shown[_row_key(table, e)]}: {c.note}" for e, c in entries if c.note and "本文" in c.note
+                    f"{shown[_row_key(table, e)]}（{_year_text(e, locale)}）: {c.note}"
+                    for e, c in entries
+                    if c.note and ("本文" in c.note or "表頭年度" in c.note)
                 )
             )
         found.append(DocumentTable(f"{table}:{source.source_id}:{source_table}", source, tuple(columns), rows, notes))
@@ -439,6 +441,11 @@ def projects(ds: Dataset, code: str, locale: str = "ja") -> ProjectsTable | None
         first.source_id, first.title_ja, first.title_en, first.publisher_ja, first.published, first.table, lines
     )
     return ProjectsTable(source, tuple(found))
+
+
+def _year_text(row: Mapping[str, object], locale: str) -> str:
+    year = row.get("fiscal_year")
+    return t("documents.no_year", locale) if _missing(year) else formatting.fiscal_year_label(int(str(year)), locale)
 
 
 def _printed_year(year: int, locale: str) -> str:
