@@ -107,6 +107,12 @@ def content(page: StaffPage, name: str, mode: str, locale: str) -> list[object]:
             if pop
             else t("resident.population_missing", locale),
         )
+        staff_dates = sorted({line.as_of for line in page.lines if line.as_of})
+        if pop and pop.as_of and staff_dates and pop.as_of not in staff_dates:  # say which dates are divided
+            notes.insert(
+                1,
+                t("resident.staff.dates_note", locale, staff_date="、".join(staff_dates), population_date=pop.as_of),
+            )
         if mode == "share":
             notes.insert(0, t("resident.no_share_note", locale))
         parts.append(
