@@ -5,8 +5,9 @@ from __future__ import annotations
 from dash import Dash, Input, Output
 
 from callbacks.cache import cache
-from finance import indicators, queries, repository, viewstate
+from finance import documents, indicators, queries, repository, viewstate
 from finance.text import t
+from layouts import documents as documents_layout
 from layouts import figurekit, ids
 from layouts import indicators as indicators_layout
 
@@ -18,6 +19,7 @@ def render(municipality: str, year: int, locale: str) -> list[object]:
     name = queries.municipality_name(ds, municipality, locale) or municipality
     page = indicators.page(ds, municipality, year)
     tree = indicators_layout.content(page, name, queries.account_names(ds, municipality, locale), locale)
+    tree = [*tree, *documents_layout.section(documents.tables(ds, municipality, "indicators", locale), locale)]
     return figurekit.decorate(tree, "indicators", municipality, year, "total", locale)
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dash import Dash, Input, Output
 
 from callbacks.cache import cache
-from finance import overview, queries, repository, viewstate
+from finance import documents, overview, queries, repository, viewstate
 from finance.text import t
+from layouts import documents as documents_layout
 from layouts import figurekit, ids
 from layouts import overview as overview_layout
 
@@ -17,6 +18,7 @@ def render(municipality: str, year: int, locale: str) -> list[object]:
     ds = repository.get()
     name = queries.municipality_name(ds, municipality, locale) or municipality
     tree = overview_layout.content(overview.page(ds, municipality, year), name, locale)
+    tree = [*tree, *documents_layout.section(documents.tables(ds, municipality, "overview", locale), locale)]
     return figurekit.decorate(tree, "overview", municipality, year, "total", locale)
 
 

@@ -9,10 +9,11 @@ from decimal import Decimal, InvalidOperation
 from dash import Dash, Input, Output
 
 from callbacks import cache
-from finance import breakdown, queries, repository, viewstate
+from finance import breakdown, documents, queries, repository, viewstate
 from finance.breakdown import MAX_TAX_YEN
 from finance.text import t
 from layouts import debt, enterprise, expenditure, figurekit, funds, household, ids, revenue, staff, tax
+from layouts import documents as documents_layout
 
 
 def checked_amount(amount: object) -> int | None:
@@ -58,6 +59,9 @@ def render(page: str, municipality: str, year: int, mode: str, locale: str) -> l
     fetch, build = RENDERERS[page]
     name = queries.municipality_name(ds, municipality, locale) or municipality
     tree = build(fetch(ds, municipality, year), name, mode, locale)  # type: ignore[call-arg]
+    if page == "debt":
+        tree = [*tree, *documents_layout.projects_section(documents.projects(ds, municipality, locale), locale)]
+    tree = [*tree, *documents_layout.section(documents.tables(ds, municipality, page, locale), locale)]
     return figurekit.decorate(tree, page, municipality, year, mode, locale)
 
 

@@ -111,6 +111,14 @@ class Breakdown:
     lines: tuple[Line, ...]
     total: Line | None
     population: Population | None
+    printed_shares: tuple[tuple[str, str, str], ...] = ()  # (key, printed share, recomputed) where they differ
+
+    def printed_share(self, key: str) -> tuple[str, str] | None:
+        """The share the source printed for ``key`` and the recomputed one, where they differ (discrepancies.csv)."""
+        for line_key, printed, computed in self.printed_shares:
+            if line_key == key:
+                return printed, computed
+        return None
 
     @property
     def is_empty(self) -> bool:
@@ -379,7 +387,20 @@ def settlement_breakdown(ds: Dataset, code: str, year: int, statement: str) -> B
                 pop=pop,
             )
         )
-    return Breakdown(statement, year, account, tuple(lines), total_line, pop)
+    keys = tuple(ln.key for ln in lines)
+    recorded = ds["discrepancies"]
+    shares = recorded[
+        (recorded["file"] == "settlement.csv")
+        & (recorded["municipality_code"] == code)
+        & (recorded["fiscal_year"] == year)
+        & (recorded["account"] == account)
+        & recorded["item"].isin(keys)
+        & recorded["published"].astype(str).str.endswith("%")
+    ]
+    printed = tuple(
+        (str(r["item"]), str(r["published"]), str(r["computed"]).split(" ")[0]) for _, r in shares.iterrows()
+    )
+    return Breakdown(statement, year, account, tuple(lines), total_line, pop, printed)
 
 
 def _group_lines(

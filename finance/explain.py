@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from finance import calc, formatting
+from finance import calc, documents, formatting
 from finance.breakdown import Breakdown, DebtCoverage, EnterpriseAccount, Household, Line, StaffLine, TaxSplit, Trend
 from finance.text import is_japanese, t
 
@@ -51,8 +51,13 @@ def mode_text(value: int | Decimal | float | None, mode: str, rounding: str, loc
 
 
 def line_text(line: Line, mode: str, locale: str) -> str:
-    """A line's value in ``mode``."""
+    """A line's value in ``mode``; an amount printed rounded to a coarse unit at that unit («6千万円»)."""
+    if mode == "total" and line.rounding in ("rounded", "approx") and line.published_unit in _COARSE_UNITS:
+        return documents.printed_amount(line.value, line.published_unit, line.rounding, locale)
     return mode_text(line.mode_value(mode), mode, line.rounding, locale)
+
+
+_COARSE_UNITS = ("千万円", "億円")
 
 
 def _year(year: int, locale: str) -> str:

@@ -117,13 +117,13 @@ def yen_oku_man(thousand_yen: int | None, *, mode: Rounding = "truncate", locale
 
 
 def _approx_step(value: Decimal) -> Decimal:
-    """Rounding step in yen for an approximate label: 億 from 100億, 千万 from 1千万, else 百万 or 万."""
+    """Rounding step in yen for an approximate label: 億 from 100億, 千万 from 1千万, 十万 from 100万, else 万."""
     if value >= Decimal(10) ** 10:
         return Decimal(10) ** 8
     if value >= Decimal(10) ** 7:
         return Decimal(10) ** 7
     if value >= Decimal(10) ** 6:
-        return Decimal(10) ** 6
+        return Decimal(10) ** 5  # two significant digits: 1,097,620円 → 約110万円 (not 約100万円)
     return Decimal(10) ** 4
 
 

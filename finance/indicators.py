@@ -404,7 +404,7 @@ def evaluate(ds: Dataset, indicator: str, code: str, year: int, account: str = "
         rate(value, printed_status, rated),
         distance_to_next(value, rated) if printed_status == "ok" else None,
         queries.discrepancy_notes(ds, "ratios.csv", code, year, account, (indicator, f"{indicator}:"))
-        if comparison is not None and not comparison.matches
+        if comparison is None or not comparison.matches  # a recorded difference shows even without components
         else (),
     )
 

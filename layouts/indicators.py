@@ -7,7 +7,7 @@ from decimal import Decimal
 from dash import dcc, html
 
 from finance import formatting
-from finance.indicators import SOUNDNESS, Evaluation, IndicatorsPage, Part, Section, TrendPoint
+from finance.indicators import LEGAL_BASIS, SOUNDNESS, Evaluation, IndicatorsPage, Part, Section, TrendPoint
 from finance.status import Status
 from finance.text import html_lang, t
 from finance.viewstate import ViewState
@@ -294,6 +294,10 @@ def _how(section: Section, locale: str) -> html.Details:
         html.P([html.Strong(t("indicators.how_formula", locale) + ": "), t(f"indicator.{indicator}.formula", locale)])
     ]
     body += _computation(evaluation, section, locale)
+    if not evaluation.flagged:  # a difference recorded in discrepancies.csv without components to recompute here
+        for note_ja, note_en in evaluation.notes:
+            note = note_ja if locale == "ja" else note_en
+            body.append(html.P(t("indicators.discrepancy_note", locale, note=note), className="flag"))
     if section.single is not None and section.single.computed is not None:
         body.append(html.P(t("indicators.single_year_intro", locale), className="single-intro"))
         body += _computation(section.single, section, locale)
@@ -467,6 +471,19 @@ def _enterprise_table(sections: list[Section], names: dict[str, str], locale: st
     )
 
 
+def _consequence_key(evaluation: Evaluation) -> str:
+    """What the status means; an indicator without a line in the law, or a year before the law, says so."""
+    law = LEGAL_BASIS.get(evaluation.indicator, "").startswith("財政健全化法")
+    if evaluation.indicator == "funding_shortfall_ratio" and evaluation.year < FIRST_LAW_YEAR:
+        return "consequence.before_law"
+    if evaluation.status is Status.NOT_RATED and not law:
+        return "consequence.no_legal_line"
+    return f"consequence.{evaluation.status.value}"
+
+
+FIRST_LAW_YEAR = 2008  # 財政健全化法: the lines bind from the FY2008 settlement (平成20年度決算)
+
+
 def _section(
     section: Section,
     locale: str,
@@ -500,7 +517,7 @@ def _section(
         children.append(html.Ul([html.Li(label) for _, _, label in lines], className="threshold-list"))
     if evaluation.status is not Status.NO_DATA or published is not None:
         children.append(components.status_badge(evaluation.status, locale))
-        children.append(html.P(t(f"consequence.{evaluation.status.value}", locale), className="consequence"))
+        children.append(html.P(t(_consequence_key(evaluation), locale), className="consequence"))
     distance = _distance_text(section, locale)
     if distance:
         children.append(html.P(distance, className="distance"))

@@ -106,6 +106,23 @@ def breakdown_figure(bd: Breakdown, mode: str, locale: str) -> object:
     return figures.breakdown_bars(frame, axis_title=axis, locale=locale)
 
 
+def _share_cell(bd: Breakdown, ln: Line, locale: str) -> str:
+    """The share as computed; where the source printed a different one, the printed share and the difference."""
+    printed = bd.printed_share(ln.key)
+    if printed is None:
+        return explain.share_text(ln.share, locale)
+    return t("resident.table.printed_share", locale, printed=printed[0], computed=printed[1])
+
+
+def printed_share_notes(bd: Breakdown, locale: str) -> list[str]:
+    """One note per line whose printed share differs from the recomputed one (the difference is flagged)."""
+    return [
+        t("resident.printed_share_note", locale, item=ln.label_ja, printed=shown[0], computed=shown[1])
+        for ln in bd.lines
+        if (shown := bd.printed_share(ln.key)) is not None
+    ]
+
+
 def breakdown_table(bd: Breakdown, locale: str) -> html.Table:
     """Every line (「うち」 lines indented) with amount, per resident, share and kind."""
     header = [
@@ -125,7 +142,7 @@ def breakdown_table(bd: Breakdown, locale: str) -> html.Table:
                 label,
                 formatting.thousand_yen_table(ln.value, locale=locale),
                 explain.per_resident_text(ln.per_resident, ln.rounding, locale),
-                explain.share_text(ln.share, locale),
+                _share_cell(bd, ln, locale),
                 t(f"kind.{ln.figure_kind}", locale)
                 + (t("resident.table.computed", locale) if ln.rounding == "computed" else ""),
             ]

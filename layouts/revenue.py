@@ -95,7 +95,7 @@ def content(page: RevenuePage, name: str, mode: str, locale: str) -> list[object
             source=source,
             table=r.breakdown_table(page.items, locale),
             locale=locale,
-            notes=pop_notes,
+            notes=[*pop_notes, *r.printed_share_notes(page.items, locale)],
         )
     )
     return parts

@@ -107,6 +107,12 @@ def content(page: StaffPage, name: str, mode: str, locale: str) -> list[object]:
             if pop
             else t("resident.population_missing", locale),
         )
+        staff_dates = sorted({line.as_of for line in page.lines if line.as_of})
+        if pop and pop.as_of and staff_dates and pop.as_of not in staff_dates:  # say which dates are divided
+            notes.insert(
+                1,
+                t("resident.staff.dates_note", locale, staff_date="、".join(staff_dates), population_date=pop.as_of),
+            )
         if mode == "share":
             notes.insert(0, t("resident.no_share_note", locale))
         parts.append(
@@ -149,18 +155,23 @@ def content(page: StaffPage, name: str, mode: str, locale: str) -> list[object]:
         return parts
     cost = page.cost_trend
     notes = [r.kind_legend(locale, page.cost_trend)]
-    if "expk_staff" in set(cost.frame["series"]):  # the body's own 款 職員費 beside 人件費: say they differ
+    series = set(cost.frame["series"])
+    own_heading = "expk_staff" in series  # Wakkanai's own 款 職員費: not 人件費, and not another body's term
+    if own_heading:  # the body's own 款 職員費 beside 人件費: say they differ
         notes.insert(0, t("resident.staff.costs_note", locale, name=name))
+    sentences = (  # the 人件費 sentence only from 人件費 (性質別), never from the 款 職員費
+        [explain.trend_sentence(cost, "expn_personnel", year, mode, "personnel", locale)]
+        if "expn_personnel" in series
+        else []
+    )
     if mode == "per_resident":
         notes.insert(0, r.trend_population_note(cost, locale))
     parts.append(
         components.chart_section(
             title=t("resident.staff.costs_title", locale),
-            sentences=[
-                explain.trend_sentence(cost, str(cost.frame["series"].iloc[-1]), year, mode, "personnel", locale)
-            ],
+            sentences=sentences,
             explain=t("resident.staff.costs_explain", locale),
-            terms=components.glossary_terms(["personnel_costs", "staff_heading"], locale),
+            terms=components.glossary_terms(["personnel_costs", *(["staff_heading"] if own_heading else [])], locale),
             body=[r.graph("staff-costs", r.trend_figure(cost, mode, locale), locale)],
             source=r.sources(cost, locale),
             table=r.trend_table(cost, mode, locale),

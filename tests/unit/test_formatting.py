@@ -48,7 +48,8 @@ def test_yen_oku_man_en_and_missing():
         (8_235_180, "round", "約82億4千万円"),  # 82億3,518万 → 「82億4千万円」
         (60_000, "round", "約6千万円"),
         (1_200_000, "round", "約12億円"),
-        (4_400, "round", "約400万円"),
+        (4_400, "round", "約440万円"),  # two significant digits from 100万
+        (1_098, "round", "約110万円"),  # 約405億円 ÷ 36,898人 = 1,097,620円 (not 約100万円)
     ],
 )
 def test_yen_approx(thousand_yen, mode, expected):
