@@ -200,28 +200,30 @@ def municipalities(ds: Dataset) -> list[tuple[str, str, str]]:
 
 def municipality_name(ds: Dataset, code: str, locale: str = "ja") -> str | None:
     """The name of a municipality in ``locale``; ``None`` if the code is unknown."""
-    frame = ds["municipalities"]
-    match = frame[frame["municipality_code"] == code]
-    if match.empty:
+    body = ds.body(code)
+    if body is None:
         return None
-    return str(match.iloc[0]["name_ja" if locale == "ja" else "name_en"])
+    return str(body["name_ja" if locale == "ja" else "name_en"])
 
 
 _YEAR_TABLES = ("settlement", "ratios", "enterprise", "funds", "debt")
 
 
-def year_kinds(ds: Dataset, code: str) -> dict[int, str]:
+def year_kinds(ds: Dataset, code: str, own_documents: bool = False) -> dict[int, str]:
     """Each fiscal year with any figure, mapped to its most certain kind (決算 before 決算見込 before 計画).
 
-    Asked on every request (each callback re-checks the view), so it is memoised per municipality.
+    ``own_documents``: only the rows of the body's own documents (not the national tables). Asked on every
+    request (each callback re-checks the view), so it is memoised per municipality.
     """
-    key = ("year_kinds", code)
+    key = ("year_kinds", code, own_documents)
     found = ds.memo.get(key)
     if found is not None:
         return dict(cast("dict[int, str]", found))
     best: dict[int, str] = {}
     for name in _YEAR_TABLES:
         frame = ds.rows(name, code)
+        if own_documents and "source_id" in frame.columns:
+            frame = frame[~frame["source_id"].isin(ds.national_source_ids)]
         block = frame[["fiscal_year", "figure_kind"]].dropna()
         for year, kind in zip(block["fiscal_year"].astype(int), block["figure_kind"], strict=True):
             if year not in best or KIND_ORDER[kind] < KIND_ORDER[best[year]]:
@@ -237,16 +239,26 @@ def fiscal_years(ds: Dataset, code: str) -> list[int]:
 
 
 def default_year(ds: Dataset, code: str) -> int | None:
-    """The latest year with a settlement (決算) total, else with any actual figure, else the latest year."""
+    """The year a body opens on.
+
+    A body with its own documents (``reference/municipalities.csv``) opens on the latest year of those documents
+    with a settlement (決算) total, else with any actual figure, else their latest year — the year its pages were
+    written for. Every other body opens on its latest year with any figure (FY2024 for the national indicators).
+    """
+    if code not in ds.seed_codes:
+        kinds = year_kinds(ds, code)
+        return max(kinds) if kinds else None
+    national = ds.national_source_ids
     frame = ds.rows("settlement", code)
     actual = frame[
         (frame["municipality_code"] == code)
         & (frame["figure_kind"] == "決算")
         & frame["item"].isin(["rev_total", "exp_total"])
+        & ~frame["source_id"].isin(national)
     ]
     if not actual.empty:
         return int(actual["fiscal_year"].max())
-    kinds = year_kinds(ds, code)
+    kinds = year_kinds(ds, code, own_documents=True)
     settled = [y for y, k in kinds.items() if k == "決算"]
     if settled:
         return settled[-1]
