@@ -33,6 +33,7 @@ class Source:
     table: str
     lines: str
     url: str = ""
+    edition: str = ""  # national tables: the row's reference date or fiscal year (their publication date is not kept)
 
     @property
     def page(self) -> str | None:
@@ -156,7 +157,19 @@ def source_of(ds: Dataset, row: Mapping[str, object] | pd.Series) -> Source:
         str(row["source_table"]),
         str(row["source_lines"]),
         str(src.get("url") or ""),
+        _edition(src, row),
     )
+
+
+def _edition(src: Mapping[str, object], row: Mapping[str, object] | pd.Series) -> str:
+    """For a national statistical table: the row's reference date or fiscal year (``"2014-01-01"``, ``"2013"``)."""
+    if src.get("kind") != "statistics":
+        return ""
+    as_of = row.get("as_of") if hasattr(row, "get") else None
+    if isinstance(as_of, str) and as_of:
+        return as_of
+    year = row.get("fiscal_year") if hasattr(row, "get") else None
+    return "" if year is None or pd.isna(year) else str(int(str(year)))  # type: ignore[arg-type]
 
 
 def number(x: object) -> float | None:

@@ -12,6 +12,7 @@ from finance.status import Status
 from finance.text import t
 from finance.viewstate import ViewState
 from layouts import components, figures, ids, tools
+from layouts import peers as peers_layout
 
 PAGE_DECIMALS = {"real_deficit_ratio": 2, "consolidated_real_deficit_ratio": 2, "fiscal_capability_index": 3}
 
@@ -512,11 +513,17 @@ def content(
     if page.empty:
         parts.append(html.P(t("indicators.no_data_page", locale, name=name), className="empty-state"))
         return parts
+    if page.peers:
+        parts.append(html.P(t("indicators.national_scope", locale), className="national-scope"))
     parts += [
         _section(s, locale, extra=_tools(s, query, base, name, locale))
         for s in page.soundness
         if s.trend or s.evaluation.published
     ]
+    missing = [s.evaluation.indicator for s in page.soundness if not (s.trend or s.evaluation.published)]
+    if missing and page.peers:
+        names = "・".join(t(f"indicator.{i}.name", locale) for i in missing)
+        parts.append(html.P(t("indicators.national_not_published", locale, names=names), className="empty-state"))
     enterprise: list[object] = [
         html.H2(t("indicators.enterprise_heading", locale)),
         html.P(t("indicators.enterprise_lede", locale)),
@@ -562,4 +569,7 @@ def content(
                 _section(section, locale, guide=guide, with_how=False, extra=_tools(section, query, base, name, locale))
             )
         parts.append(html.Div(others, className="section"))
+    peer_block = peers_layout.section(page.peers, name, locale)
+    if peer_block is not None:
+        parts.append(peer_block)
     return parts
