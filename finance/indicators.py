@@ -24,7 +24,7 @@ from typing import Literal, cast
 
 import pandas as pd
 
-from finance import calc, formatting, peers, queries, status
+from finance import calc, crosscheck, formatting, peers, queries, status
 from finance import components as comp
 from finance.load import Dataset
 from finance.status import Lines, Status
@@ -683,6 +683,7 @@ class IndicatorsPage:
     enterprises: list[Section]
     others: list[Section]
     peers: tuple[peers.PeerView, ...] = ()
+    checks: tuple[crosscheck.Check, ...] = ()  # seed documents against the national tables (all years)
 
     @property
     def empty(self) -> bool:
@@ -727,4 +728,5 @@ def page(ds: Dataset, code: str, year: int) -> IndicatorsPage:
         [_section(ds, "funding_shortfall_ratio", code, year, acc) for acc in enterprise_accounts],
         others,
         peers.for_body(ds, code, year),
+        crosscheck.checks(ds, code) if code in ds.seed_codes else (),
     )

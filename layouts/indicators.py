@@ -572,4 +572,6 @@ def content(
     peer_block = peers_layout.section(page.peers, name, locale)
     if peer_block is not None:
         parts.append(peer_block)
+    if page.checks:
+        parts.append(peers_layout.checks_section(page.checks, locale))
     return parts

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import html
 
 from finance import formatting
+from finance.crosscheck import Check
 from finance.peers import Distribution, PeerView, PublishedMean
 from finance.text import t
 
@@ -115,4 +116,55 @@ def section(views: tuple[PeerView, ...], name: str, locale: str) -> html.Div | N
             html.P(t("peers.source", locale), className="source-note"),
         ],
         className="section peer-section",
+    )
+
+
+def _source_text(check: Check, which: str, locale: str) -> str:
+    source = check.document if which == "document" else check.national
+    title = source.title_ja if locale == "ja" else source.title_en
+    place = f"{source.table}、{source.lines}" if locale == "ja" else f"{source.table}, {source.lines}"
+    return f"{source.publisher_ja}「{title}」{place}"
+
+
+def checks_section(checks: tuple[Check, ...], locale: str) -> html.Div:
+    """The seed documents' figures beside the national tables' for the same year: agreements and differences."""
+    differ = [c for c in checks if not c.agree]
+    header = html.Tr(
+        [
+            html.Th(t(f"crosscheck.col.{c}", locale), scope="col")
+            for c in ("year", "subject", "document", "national", "result")
+        ]
+    )
+    rows = []
+    for check in checks:
+        subject = (
+            t("crosscheck.population", locale)
+            if check.subject == "population"
+            else t(f"indicator.{check.subject}.name", locale)
+        )
+        kind = "" if check.figure_kind == "決算" else f"（{t(f'kind.{check.figure_kind}', locale)}）"
+        rows.append(
+            html.Tr(
+                [
+                    html.Th(formatting.fiscal_year_label(check.fiscal_year, locale), scope="row"),
+                    html.Td(subject),
+                    html.Td(
+                        [check.document_text + kind, html.Br(), html.Small(_source_text(check, "document", locale))]
+                    ),
+                    html.Td([check.national_text, html.Br(), html.Small(_source_text(check, "national", locale))]),
+                    html.Td(t("crosscheck.agree" if check.agree else "crosscheck.differ", locale)),
+                ],
+                className="" if check.agree else "crosscheck-differ",
+            )
+        )
+    return html.Div(
+        [
+            html.H2(t("crosscheck.heading", locale), id="crosscheck"),
+            html.P(t("crosscheck.lede", locale, total=f"{len(checks):,}", differ=f"{len(differ):,}")),
+            html.Div(
+                html.Table([html.Thead(header), html.Tbody(rows)], className="data-table crosscheck-table"),
+                className="table-scroll",
+            ),
+        ],
+        className="section crosscheck-section",
     )
