@@ -489,6 +489,7 @@ class OverviewPage:
     series: pd.DataFrame
     sources: tuple[Source, ...]
     rated: tuple[tuple[PublishedRatio, status.Status, status.Lines], ...]
+    national_only: bool = False  # a body without documents of its own: its figures are the national tables'
 
 
 def sources_used(ds: Dataset, code: str) -> tuple[Source, ...]:
@@ -530,6 +531,7 @@ def overview_page(ds: Dataset, code: str, year: int) -> OverviewPage:
         totals_series(ds, code),
         sources_used(ds, code),
         tuple(rated),
+        bool(ds.national_source_ids) and code not in ds.seed_codes,
     )
 
 

@@ -40,12 +40,13 @@ def _heading(name: str, year: int, locale: str) -> list[object]:
     ]
 
 
-def _no_settlement(name: str, year: int, locale: str) -> html.Section:
+def _no_settlement(name: str, year: int, locale: str, national_only: bool = False) -> html.Section:
     label = formatting.fiscal_year_label(year, locale)
+    hint = "overview.no_settlement_hint_national" if national_only else "overview.no_settlement_hint"
     return html.Section(
         [
             html.P(t("overview.no_settlement", locale, name=name, year=label), className="empty-state"),
-            html.P(t("overview.no_settlement_hint", locale)),
+            html.P(t(hint, locale)),
         ],
         className="section",
     )
@@ -187,7 +188,7 @@ def content(page: OverviewPage, name: str, locale: str, base: str = "") -> list[
     ov = page.overview
     parts: list[object] = _heading(name, ov.fiscal_year, locale)
     if not ov.has_settlement:
-        parts.append(_no_settlement(name, ov.fiscal_year, locale))
+        parts.append(_no_settlement(name, ov.fiscal_year, locale, page.national_only))
     else:
         sentences = [
             s

@@ -62,3 +62,15 @@ def test_the_picker_lists_no_bodies_for_an_empty_query_and_limits_a_long_list(da
     many = _texts(shell.find_bodies("村", state, "/"))
     assert "件" in many and "ほかに" in many
     assert repr(shell.find_bodies("<script>", state, "/evil")).count("href") == 0
+
+
+def test_fy2019_settlement_per_resident_on_the_population_of_the_matching_date(dash_app):
+    from callbacks import overview
+
+    state = {"municipality": YUBARI, "year": 2019, "locale": "ja", "mode": "total", "figure": None}
+    text = _texts(overview.update_overview(state))
+    assert "113億1,845万円" in text and "107億4,231万円" in text  # 歳入・歳出 of the 決算状況調 (千円 exact)
+    assert "1,456,873円" in text  # 11,318,447 千円 / 7,769 persons
+    assert "1月1日現在の住民基本台帳人口、2020-01-01" in text  # the basis named
+    later = _texts(overview.update_overview({**state, "year": 2024}))
+    assert "令和元年度（2019年度）の市町村別決算状況調のものだけです" in later  # one sentence, no empty frames
