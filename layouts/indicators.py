@@ -24,6 +24,16 @@ def layout(locale: str) -> html.Div:
     )
 
 
+INDEX_INDICATORS = frozenset(("fiscal_capability_index", "laspeyres_index", "laspeyres_index_reference"))
+"""Indices, not percentages: shown as numbers at their printed precision (財政力指数 0.48, 0.481 or 0.36251)."""
+
+
+def _index_text(value: float, decimals: int | None) -> str:
+    if decimals is None:
+        return str(Decimal(str(value)))  # a float stored at its printed precision
+    return f"{value:,.{decimals}f}"
+
+
 def _decimals(indicator: str) -> int:
     return PAGE_DECIMALS.get(indicator, 1)
 
@@ -43,8 +53,8 @@ def _published_text(evaluation: Evaluation, locale: str) -> str:
     published = evaluation.published
     if published is None:
         return t("indicators.no_value", locale)
-    if evaluation.indicator == "fiscal_capability_index" and published.value is not None:
-        return f"{published.value:.3f}"
+    if evaluation.indicator in INDEX_INDICATORS and published.value is not None:
+        return _index_text(published.value, published.decimals)
     decimals = _printed_decimals(evaluation)
     if published.status == "ok" and published.value is not None:
         return formatting.percent(published.value, decimals=decimals, mode="round", locale=locale)
@@ -81,8 +91,8 @@ def _value_text(section: Section, locale: str) -> str:
     published = evaluation.published
     if published is None:
         return _computed_text(evaluation, locale) if evaluation.is_computed else t("indicators.no_value", locale)
-    if evaluation.indicator == "fiscal_capability_index" and published.value is not None:
-        return f"{published.value:.3f}"
+    if evaluation.indicator in INDEX_INDICATORS and published.value is not None:
+        return _index_text(published.value, published.decimals)
     return _published_text(evaluation, locale)
 
 
@@ -356,8 +366,8 @@ def _trend(section: Section, locale: str, guide: tuple[float, float, str] | None
         [
             formatting.fiscal_year_label(p.year, locale),
             formatting.published_ratio(p.value, p.status, None, decimals, locale)
-            if indicator != "fiscal_capability_index" or p.value is None
-            else f"{p.value:.3f}",
+            if indicator not in INDEX_INDICATORS or p.value is None
+            else _index_text(p.value, None),
             t(f"kind.{p.figure_kind}", locale) + (f"（{p.scenario}）" if p.scenario else ""),
         ]
         for p in section.trend
