@@ -11,12 +11,15 @@ from layouts import ids
 
 
 def choices(state: object) -> tuple[list[dict[str, str]], list[str]]:
-    """Checklist options (every municipality) and the default choice (all of them, at most the maximum)."""
+    """Checklist options (the seed bodies and the body shown, not 1,919) and the default choice (all of them)."""
     ds = repository.get()
     view = viewstate.checked(ds, state)
     locale = view.locale if view else "ja"
+    offered = ds.seed_codes | ({view.municipality} if view else set())
     options = [
-        {"label": ja if is_japanese(locale) else en, "value": code} for code, ja, en in queries.municipalities(ds)
+        {"label": ja if is_japanese(locale) or not en else en, "value": code}
+        for code, ja, en in queries.municipalities(ds)
+        if code in offered or not ds.seed_codes
     ]
     return options, [o["value"] for o in options][: compare.MAX_CODES]
 

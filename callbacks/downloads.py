@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from flask import Flask, Response, abort, request
 
-from finance import exports, formatting, repository, viewstate
+from finance import exports, formatting, opendata, repository, viewstate
 
 MIMETYPES = {
     "csv": "text/csv",  # Flask adds "; charset=utf-8" to text types (naming it here too gave it twice)
@@ -94,7 +94,39 @@ def xlsx_download(dataset: str) -> Response:
     return download(dataset, "xlsx")
 
 
+def national_csv(name: str) -> Response:
+    """``GET /download/national/<name>.csv``: a cleaned national table in bulk (formula-safe CSV)."""
+    body = opendata.bulk_csv(repository.get(), name)
+    if body is None:
+        abort(404)
+    return attachment(body, MIMETYPES["csv"], f"mieruka-national-{name}.csv")
+
+
+def national_datapackage() -> Response:
+    """``GET /download/national/datapackage.json``: the descriptor with the licence and the attribution."""
+    body = opendata.datapackage(repository.get())
+    if body is None:
+        abort(404)
+    return attachment(body, "application/json", "datapackage.json")
+
+
+def body_json(code: str) -> Response:
+    """``GET /download/body/<code>.json``: one body's national rows with their sources."""
+    ds = repository.get()
+    if code not in ds.codes:
+        return plain("unknown municipality code / 団体コードが正しくありません", 404)
+    body = opendata.body_json(ds, code)
+    if body is None:
+        abort(404)
+    return attachment(body, "application/json", f"mieruka-{code}.json")
+
+
 def register(server: Flask) -> None:
     """Add the download routes to the Flask server."""
+    server.add_url_rule("/download/national/<name>.csv", "download_national_csv", national_csv, methods=["GET"])
+    server.add_url_rule(
+        "/download/national/datapackage.json", "download_national_datapackage", national_datapackage, methods=["GET"]
+    )
+    server.add_url_rule("/download/body/<code>.json", "download_body_json", body_json, methods=["GET"])
     server.add_url_rule("/download/<dataset>.csv", "download_csv", csv_download, methods=["GET"])
     server.add_url_rule("/download/<dataset>.xlsx", "download_xlsx", xlsx_download, methods=["GET"])

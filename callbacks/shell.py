@@ -3,12 +3,12 @@ the footer."""
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Dash, Input, Output, ctx, html
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
 
-from finance import formatting, queries, repository, viewstate
+from finance import formatting, picker, queries, repository, viewstate
 from finance.text import is_japanese, t
 from layouts import components, ids, page_layout
-from layouts.shell import MODE_PAGES, mode_options, nav_links
+from layouts.shell import MODE_PAGES, mode_options, nav_links, picker_results
 
 
 def sync_state(
@@ -27,9 +27,11 @@ def sync_state(
     else:
         params = {"m": municipality, "y": year, "mode": mode, "fig": query.get("fig"), "lang": locale}
     state = viewstate.resolve(ds, params)
+    offered = ds.seed_codes | {state.municipality}  # the bodies of the documents and the one shown; the rest: picker
     names = [
-        {"label": name_ja if is_japanese(state.locale) else f"{name_en} ({name_ja})", "value": code}
+        {"label": name_ja if is_japanese(state.locale) or not name_en else f"{name_en} ({name_ja})", "value": code}
         for code, name_ja, name_en in queries.municipalities(ds)
+        if code in offered or not ds.seed_codes
     ]
     years = [
         {"label": components.year_label(y, state.locale, kind), "value": y}
@@ -75,6 +77,13 @@ def route(pathname: str | None, state: object) -> html.Div:
     return page_layout(pathname, view.locale if view else "ja")
 
 
+def picker_text(state: object) -> tuple[str, str, str]:
+    """The picker's label, hint and placeholder in the chosen language."""
+    view = viewstate.from_store(state)
+    locale = view.locale if view else "ja"
+    return t("picker.label", locale), t("picker.hint", locale), t("picker.placeholder", locale)
+
+
 def footer(state: object) -> list[object]:
     """The documents behind the shown municipality's figures, their dates, and the data version."""
     ds = repository.get()
@@ -92,6 +101,20 @@ def footer(state: object) -> list[object]:
         html.P(t("app.footer_note", locale)),
         html.P(t("app.footer_version", locale, version=ds.version), className="data-version"),
     ]
+
+
+def find_bodies(query: object, state: object, pathname: str | None) -> list[object]:
+    """The bodies matching the typed text, as links to the same page for each (the URL stays the only state)."""
+    ds = repository.get()
+    view = viewstate.from_store(state)
+    locale = view.locale if view else "ja"
+    result = picker.search(ds, query if isinstance(query, str) else "")
+    links = {e.code: viewstate.ViewState(e.code, None, locale).as_query() for g in result.groups for e in g.entries}
+    return picker_results(result, pathname if pathname in _PATHS else "/", locale, links)
+
+
+_PATHS = frozenset(("/", "/indicators", "/revenue", "/expenditure", "/funds", "/debt", "/staff", "/enterprise",
+                    "/household", "/tax", "/compare"))  # fmt: skip
 
 
 def _sync(search: str | None, municipality: object, year: object, mode: object, locale: object) -> tuple[object, ...]:
@@ -132,9 +155,21 @@ def register(app: Dash) -> None:
         route
     )
     app.callback(Output(ids.FOOTER_TEXT, "children"), Input(ids.STATE_STORE, "data"))(footer)
+    app.callback(
+        Output(ids.PICKER_RESULTS, "children"),
+        Input(ids.PICKER_INPUT, "value"),
+        State(ids.STATE_STORE, "data"),
+        State(ids.URL, "pathname"),
+    )(find_bodies)
+    app.callback(
+        Output(ids.PICKER_LABEL, "children"),
+        Output(ids.PICKER_HINT, "children"),
+        Output(ids.PICKER_INPUT, "placeholder"),
+        Input(ids.STATE_STORE, "data"),
+    )(picker_text)
     app.clientside_callback(
         ClientsideFunction("mieruka", "setLang"), Output(ids.SKIP_LINK, "title"), Input(ids.STATE_STORE, "data")
     )
 
 
-__all__ = ["chrome_text", "footer", "formatting", "register", "route", "sync_state"]
+__all__ = ["chrome_text", "find_bodies", "footer", "formatting", "picker_text", "register", "route", "sync_state"]

@@ -227,7 +227,7 @@ def _item_names(ds: Dataset) -> pd.DataFrame:
 
 
 def _account_names(ds: Dataset, code: str) -> dict[str, tuple[str, str]]:
-    frame = ds["accounts"]
+    frame = ds.rows("accounts", code)
     rows = frame[frame["municipality_code"] == code]
     return {str(r.account): (str(r.name_ja), str(r.name_en)) for r in rows.itertuples(index=False)}
 
@@ -325,7 +325,7 @@ def settlement_breakdown(ds: Dataset, code: str, year: int, statement: str) -> B
     total_item = _TOTAL_ITEM[statement]
     items = _item_names(ds)
     codes = set(items.index[items["statement"] == statement])
-    frame = ds["settlement"]
+    frame = ds.rows("settlement", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & (frame["fiscal_year"] == year)
@@ -417,7 +417,7 @@ def _group_lines(
     like = base.lines[0]
     printed: dict[str, Line] = {}
     if base.subject == "revenue":
-        frame = ds["settlement"]
+        frame = ds.rows("settlement", code)
         rows = frame[
             (frame["municipality_code"] == code)
             & (frame["fiscal_year"] == year)
@@ -508,7 +508,7 @@ def function_breakdown(ds: Dataset, code: str, year: int) -> Breakdown:
 
 
 def _settlement_years(ds: Dataset, code: str, items: Iterable[str]) -> list[int]:
-    frame = ds["settlement"]
+    frame = ds.rows("settlement", code)
     rows = frame[(frame["municipality_code"] == code) & frame["item"].isin(list(items))]
     return sorted({int(y) for y in rows["fiscal_year"].dropna()})
 
@@ -661,7 +661,7 @@ class FundsPage:
 
 def fund_balances(ds: Dataset, code: str, year: int) -> Breakdown:
     """Year-end balances by fund with the printed total (only the total when the source prints no split)."""
-    frame = ds["funds"]
+    frame = ds.rows("funds", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & (frame["fiscal_year"] == year)
@@ -698,7 +698,7 @@ def fund_balances(ds: Dataset, code: str, year: int) -> Breakdown:
 
 
 def _fund_trend(ds: Dataset, code: str, measures: tuple[str, ...]) -> Trend:
-    frame = ds["funds"]
+    frame = ds.rows("funds", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & frame["measure"].isin(list(measures))
@@ -787,7 +787,7 @@ class DebtPage:
 
 def debt_by_account(ds: Dataset, code: str, year: int) -> Breakdown:
     """Year-end outstanding debt by account (as printed), with the whole-municipality total where printed."""
-    frame = ds["debt"]
+    frame = ds.rows("debt", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & (frame["fiscal_year"] == year)
@@ -823,7 +823,7 @@ def debt_by_account(ds: Dataset, code: str, year: int) -> Breakdown:
 
 def debt_coverage(ds: Dataset, code: str, year: int) -> DebtCoverage | None:
     """The 交付税措置 part of the ordinary-account debt and the municipality's own burden, where printed."""
-    frame = ds["debt"]
+    frame = ds.rows("debt", code)
     base = frame[(frame["municipality_code"] == code) & (frame["fiscal_year"] == year)]
     covered_rows = base[(base["measure"] == "lat_covered_end") & base["amount_thousand_yen"].notna()]
     if covered_rows.empty:
@@ -838,7 +838,7 @@ def debt_coverage(ds: Dataset, code: str, year: int) -> DebtCoverage | None:
 
 
 def _debt_trend(ds: Dataset, code: str) -> Trend:
-    frame = ds["debt"]
+    frame = ds.rows("debt", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & (frame["measure"] == "outstanding_end")
@@ -930,7 +930,7 @@ STAFF_COST_ITEMS = ("expn_personnel", "expk_staff")
 
 
 def _peer(ds: Dataset, code: str, year: int, dataset: str, subject: str) -> Decimal | None:
-    frame = ds["peer_values"]
+    frame = ds.rows("peer_values", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & (frame["fiscal_year"] == year)
@@ -941,7 +941,7 @@ def _peer(ds: Dataset, code: str, year: int, dataset: str, subject: str) -> Deci
 
 
 def _published_staff_per_thousand(ds: Dataset, code: str, year: int) -> Decimal | None:
-    frame = ds["ratios"]
+    frame = ds.rows("ratios", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & (frame["fiscal_year"] == year)
@@ -956,7 +956,7 @@ STAFF_ORDER = ("total", "total_excl_fire", "general", "general_admin", "educatio
 
 def staff_lines(ds: Dataset, code: str, year: int) -> tuple[StaffLine, ...]:
     """The staff counts of one year, in category order (all accounts; each labelled as printed)."""
-    frame = ds["staff"]
+    frame = ds.rows("staff", code)
     rows = frame[(frame["municipality_code"] == code) & (frame["fiscal_year"] == year) & frame["count"].notna()]
     pop = queries.population(ds, code, year)
     published = _published_staff_per_thousand(ds, code, year)
@@ -987,7 +987,7 @@ def staff_lines(ds: Dataset, code: str, year: int) -> tuple[StaffLine, ...]:
 
 
 def _staff_trend(ds: Dataset, code: str) -> Trend:
-    frame = ds["staff"]
+    frame = ds.rows("staff", code)
     rows = frame[(frame["municipality_code"] == code) & frame["count"].notna()]
     records: list[dict[str, object]] = []
     sources: list[Source | None] = []
@@ -1112,7 +1112,7 @@ def _served_population(ds: Dataset, code: str, account: str) -> dict[int, Popula
 
 
 def _enterprise_account(ds: Dataset, code: str, account: str, names: dict[str, tuple[str, str]]) -> EnterpriseAccount:
-    frame = ds["enterprise"]
+    frame = ds.rows("enterprise", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & (frame["account"] == account)
@@ -1182,7 +1182,7 @@ def _enterprise_account(ds: Dataset, code: str, account: str, names: dict[str, t
 
 def enterprise_page(ds: Dataset, code: str, year: int) -> EnterprisePage:
     """Every public-enterprise account with income statements, over the years."""
-    frame = ds["enterprise"]
+    frame = ds.rows("enterprise", code)
     rows = frame[
         (frame["municipality_code"] == code)
         & frame["item"].isin(["ent_total_revenue", "ent_total_expenses"])

@@ -24,7 +24,7 @@ from typing import Literal, cast
 
 import pandas as pd
 
-from finance import calc, formatting, queries, status
+from finance import calc, crosscheck, formatting, peers, queries, status
 from finance import components as comp
 from finance.load import Dataset
 from finance.status import Lines, Status
@@ -682,6 +682,8 @@ class IndicatorsPage:
     soundness: list[Section]
     enterprises: list[Section]
     others: list[Section]
+    peers: tuple[peers.PeerView, ...] = ()
+    checks: tuple[crosscheck.Check, ...] = ()  # seed documents against the national tables (all years)
 
     @property
     def empty(self) -> bool:
@@ -712,13 +714,19 @@ def page(ds: Dataset, code: str, year: int) -> IndicatorsPage:
     enterprise_accounts = sorted(set(mine.loc[mine["indicator"] == "funding_shortfall_ratio", "account"]))
     others = [
         _section(ds, ind, code, year, "ordinary")
-        for ind in ("ordinary_balance_ratio", "fiscal_capability_index")
+        for ind in ("ordinary_balance_ratio", "fiscal_capability_index", "laspeyres_index", "bond_restriction_ratio")
         if not mine[(mine["indicator"] == ind) & (mine["account"] == "ordinary")].empty
-    ]
+        and (
+            ind != "bond_restriction_ratio"
+            or not mine[(mine["indicator"] == ind) & (mine["fiscal_year"] == year)].empty
+        )
+    ]  # 起債制限比率: only in the years that publish it (H17–H19 in the national tables)
     return IndicatorsPage(
         code,
         year,
         [_section(ds, ind, code, year) for ind in SOUNDNESS],
         [_section(ds, "funding_shortfall_ratio", code, year, acc) for acc in enterprise_accounts],
         others,
+        peers.for_body(ds, code, year),
+        crosscheck.checks(ds, code) if code in ds.seed_codes else (),
     )

@@ -20,7 +20,16 @@ import pandas as pd
 import pandera.errors as pa_errors
 
 from finance import reconcile
-from finance.schemas import FOREIGN_KEYS, SPEC_BY_NAME, SPECS, UNIT_FACTORS, TableSpec, pandera_schema
+from finance.schemas import (
+    FOREIGN_KEYS,
+    NATIONAL_DIR,
+    NATIONAL_SPECS,
+    SPEC_BY_NAME,
+    SPECS,
+    UNIT_FACTORS,
+    TableSpec,
+    pandera_schema,
+)
 from finance.validation import DataValidationError, Issue
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -44,6 +53,8 @@ class Dataset:
     spans: dict[str, dict[str, tuple[int, int]]]  # table -> municipality code -> (start, stop) positions
     municipality_list: tuple[tuple[str, str, str], ...] = ()  # (code, name_ja, name_en) in code order
     codes: frozenset[str] = frozenset()  # every municipality code, for O(1) checks of untrusted input
+    seed_codes: frozenset[str] = frozenset()  # bodies of data/reference/municipalities.csv (their own documents)
+    national_source_ids: frozenset[str] = frozenset()  # sources of the rows taken from national/ (project ids)
     memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
     MEMO_LIMIT = 20_000
@@ -63,6 +74,16 @@ class Dataset:
             found = self.rows(name, code).reset_index().to_dict("records")
             self.memo[key] = found
         return found  # type: ignore[return-value]
+
+    def body(self, code: str) -> dict[str, object] | None:
+        """The ``municipalities`` row of a body as a dict (``None`` if unknown); a dict lookup, built once."""
+        key = ("bodies",)
+        found = self.memo.get(key)
+        if found is None:
+            frame = self.tables["municipalities"]
+            found = {str(r["municipality_code"]): r for r in frame.to_dict("records")}
+            self.memo[key] = found
+        return found.get(code)  # type: ignore[attr-defined, no-any-return]
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -171,7 +192,7 @@ def _read_fast(text: str, raw: bytes) -> pd.DataFrame | None:
             frame = pd.read_csv(
                 io.BytesIO(raw),
                 encoding="utf-8-sig",
-                dtype=str,
+                dtype=object,  # text cells as Python str (na_filter=False: never NaN)
                 keep_default_na=False,
                 na_filter=False,
                 engine="c",
@@ -184,27 +205,45 @@ def _read_fast(text: str, raw: bytes) -> pd.DataFrame | None:
         return None
     if len(set(header)) != len(header) or any("." in h and h.rsplit(".", 1)[0] in header for h in header):
         return None  # duplicated column names (pandas renames them "x.1"): let the careful reader report them
-    if frame.isna().to_numpy().any() or _irregular_records(text, len(header)):
+    if frame.isna().to_numpy().any() or _empty_records(frame) or _irregular_records(text, len(header)):
         return None
     frame.index = pd.RangeIndex(2, len(frame) + 2, name="line")
     return frame.astype(object)
 
 
+def _empty_records(frame: pd.DataFrame) -> bool:
+    """Whether a record has only blank cells (``,,,``), found column by column on the distinct values."""
+    blank = np.ones(len(frame), dtype=bool)
+    for column in frame.columns:
+        values = frame[column].to_numpy(dtype=object)
+        blanks = [v for v in pd.unique(values) if not str(v).strip()]
+        if not blanks:
+            return False
+        blank &= np.isin(values, blanks)
+        if not blank.any():
+            return False
+    return bool(blank.any())
+
+
 def _irregular_records(text: str, width: int) -> bool:
-    """Whether a record is short or empty (``,,,``): pandas pads short records with "" and keeps empty ones.
+    """Whether a record is short: pandas pads short records with "" (empty ones: :func:`_empty_records`).
 
     The careful reader reports a short record as ``field_count`` and skips an empty one, as a spreadsheet export
-    of trailing empty rows needs. Here every physical line is one record (checked by the caller).
+    of trailing empty rows needs. Here every physical line is one record (checked by the caller) and no record is
+    longer than the header (pandas refuses those), so the lines without quotes are all complete when their commas
+    add up to ``width - 1`` each; only lines with quotes are parsed one by one.
     """
-    for line in text.split("\n")[1:]:
-        line = line.removesuffix("\r")
-        if not line:
-            continue
-        if '"' in line:
-            cells = next(csv.reader([line]))
-            if len(cells) != width or not any(c.strip() for c in cells):
-                return True
-        elif line.count(",") != width - 1 or not line.replace(",", "").strip():
+    body = text.split("\n", 1)[1].removesuffix("\n") if "\n" in text else ""
+    if not body:
+        return False
+    records = body.count("\n") + 1
+    quoted = [line for line in body.split("\n") if '"' in line] if '"' in body else []
+    plain_commas = body.count(",") - sum(line.count(",") for line in quoted)
+    if plain_commas != (width - 1) * (records - len(quoted)):
+        return True
+    for line in quoted:
+        cells = next(csv.reader([line]))
+        if len(cells) != width or not any(c.strip() for c in cells):
             return True
     return False
 
@@ -227,9 +266,29 @@ def _allowed_text(spec: TableSpec, column: str) -> str:
     return ""
 
 
+def _clean_cells(frame: pd.DataFrame, spec: TableSpec) -> bool:
+    """Whether every cell passes the rules of :func:`finance.schemas.pandera_schema`, checked fast.
+
+    The same rules (the exact columns; required cells not empty; each distinct value of a column checked once by
+    its kind), without pandera's per-check bookkeeping: a national file of two million cells is checked in a
+    fraction of a second. Only a file that fails here goes through pandera, which reports every failing cell.
+    """
+    if list(frame.columns) != spec.column_names:
+        return False
+    for col in spec.columns:
+        values = pd.unique(frame[col.name].to_numpy(dtype=object))
+        if col.required and "" in values:
+            return False
+        if not all(v == "" or col.kind.check(v) for v in values):
+            return False
+    return True
+
+
 def check_table(frame: pd.DataFrame, spec: TableSpec) -> list[Issue]:
     """Every cell-level and uniqueness problem of one file, as issues."""
     rel = spec.path
+    if _clean_cells(frame, spec):
+        return []
     try:
         pandera_schema(spec).validate(frame, lazy=True)
     except pa_errors.SchemaErrors as exc:
@@ -370,15 +429,15 @@ def _unit_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
     return issues
 
 
-def _status_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
-    frame = tables.get("ratios")
+def _status_issues(tables: dict[str, pd.DataFrame], name: str = "ratios", path: str = "ratios.csv") -> list[Issue]:
+    frame = tables.get(name)
     if frame is None:
         return []
     has_value = frame["value"].notna()
     wrong = (frame["status"] == "ok") != has_value
     return [
         Issue(
-            "ratios.csv",
+            path,
             int(line),
             "status",
             str(frame.loc[line, "status"]),
@@ -532,14 +591,238 @@ def load_dataset(data_dir: str | Path, max_file_bytes: int = MAX_FILE_BYTES) -> 
     clean = {name: frame.drop(index=list(bad_lines.get(name, ())), errors="ignore") for name, frame in tables.items()}
     issues += _foreign_key_issues(clean, tables) + _unit_issues(clean) + _status_issues(clean)
     issues += _sum_issues(tables, bad_lines) + _reconcile_issues(clean)
+    national: dict[str, pd.DataFrame] = {}
+    if (folder / NATIONAL_DIR).is_dir():
+        national, national_issues, national_raws = load_national(folder, tables, max_file_bytes)
+        issues += national_issues
+        raws += national_raws
     errors = [i for i in issues if i.severity == "error"]
     if errors:
         raise DataValidationError(issues)
     notices = tuple(sorted((i for i in issues if i.severity == "notice"), key=Issue.sort_key))
+    seed_codes = frozenset(str(c) for c in tables["municipalities"]["municipality_code"])
+    national_ids: frozenset[str] = frozenset()
+    if national:
+        tables = with_national(tables, national)
+        national_ids = frozenset(national_source_id(s) for s in national["national_sources"]["source_id"])
     indexed, spans = _index_by_municipality(tables)
     towns = tables["municipalities"].sort_values("municipality_code")
     listing = tuple(zip(towns["municipality_code"], towns["name_ja"], towns["name_en"], strict=True))
-    return Dataset(indexed, _version(raws), notices, folder, spans, listing, frozenset(c for c, _, _ in listing))
+    return Dataset(
+        indexed,
+        _version(raws),
+        notices,
+        folder,
+        spans,
+        listing,
+        frozenset(c for c, _, _ in listing),
+        seed_codes,
+        national_ids,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The national tables: validated in their own slim layout, then mapped into the project's tables
+# ---------------------------------------------------------------------------------------------
+
+NATIONAL_KIND = "statistics"
+"""``reference/sources.csv`` kind of the ministry's tables."""
+
+ORDINARY_INDICATORS = frozenset(
+    {
+        "fiscal_capability_index",
+        "ordinary_balance_ratio",
+        "laspeyres_index",
+        "laspeyres_index_reference",
+        "bond_restriction_ratio",
+        "real_balance_ratio",
+        "debt_burden_ratio",
+    }
+)
+"""Indicators of the 普通会計 (決算統計); the others (健全化判断比率) are of the 一般会計等."""
+
+_NATIONAL_ACCOUNTS = (
+    ("ordinary", "普通会計", "Ordinary account (statistical)"),
+    ("general_etc", "一般会計等", "General accounts etc. (health-law scope)"),
+)
+
+
+def national_source_id(value: str) -> str:
+    """The project's id of a national source: ``mic-juki-2005-03-31`` → ``MIC_JUKI_2005_03_31``."""
+    return value.upper().replace("-", "_")
+
+
+def load_national(
+    folder: Path, seed: dict[str, pd.DataFrame], max_file_bytes: int = MAX_FILE_BYTES
+) -> tuple[dict[str, pd.DataFrame], list[Issue], list[tuple[str, bytes]]]:
+    """Read and check ``national/`` (files, cells, keys, the status rule and every reference)."""
+    issues: list[Issue] = []
+    raws: list[tuple[str, bytes]] = []
+    tables: dict[str, pd.DataFrame] = {}
+    for spec in NATIONAL_SPECS:
+        frame, read_issues, raw = read_text_table(folder / spec.path, spec, max_file_bytes)
+        raws.append((spec.path, raw))
+        issues += read_issues
+        if frame is None:
+            continue
+        cell_issues = check_table(frame, spec) + duplicate_key_issues(frame, spec)
+        issues += cell_issues
+        if not cell_issues:
+            tables[spec.name] = _typed(frame, spec)
+    if len(tables) < len(NATIONAL_SPECS):
+        return {}, issues, raws
+    issues += _status_issues(tables, "national_ratios", "national/ratios.csv")
+    issues += _status_issues(tables, "national_prefecture_means", "national/prefecture_means.csv")
+    codes = set(tables["national_municipalities"]["municipality_code"])
+    sources = set(tables["national_sources"]["source_id"])
+    references = (
+        ("national_ratios", "municipality_code", codes),
+        ("national_population", "municipality_code", codes),
+        ("national_settlement", "municipality_code", codes),
+        ("national_ratios", "indicator", set(seed["indicators"]["indicator"]) if "indicators" in seed else set()),
+        (
+            "national_prefecture_means",
+            "indicator",
+            set(seed["indicators"]["indicator"]) if "indicators" in seed else set(),
+        ),
+        ("national_settlement", "item", set(seed["items"]["item"]) if "items" in seed else set()),
+        *((name, "source_id", sources) for name in tables if name != "national_sources"),
+    )
+    for name, column, known in references:
+        frame = tables[name]
+        missing = ~frame[column].isin(known).to_numpy(dtype=bool)
+        path = next(s.path for s in NATIONAL_SPECS if s.name == name)
+        referenced = (
+            "national/sources.csv"
+            if column == "source_id"
+            else (
+                "national/municipalities.csv"
+                if column == "municipality_code"
+                else "reference/items.csv"
+                if column == "item"
+                else "reference/indicators.csv"
+            )
+        )
+        for line in frame.index[missing][:100]:
+            issues.append(
+                Issue(
+                    path,
+                    int(line),
+                    column,
+                    str(frame.loc[line, column]),
+                    "unknown_reference",
+                    {"reference": referenced},
+                )
+            )
+    return tables, issues, raws
+
+
+def with_national(tables: dict[str, pd.DataFrame], national: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The seed tables with the national rows added in the project's layout (seed rows first, both kept).
+
+    The mapping is vectorised and adds only constant columns: 決算, the 千円 unit, exact rounding, no scenario and
+    no printed thresholds (the lines come from ``reference/thresholds.csv``). A national row keeps its source (the
+    project's id of the ministry's file, its table title and the row number as ``source_lines``); a seed row for the
+    same body, year and indicator stays beside it — nothing is merged. The national tables also stay as they are
+    (``national_*``) for the picker, the peer groups and the published averages.
+    """
+    out = dict(tables)
+    nsources = national["national_sources"]
+    title = dict(zip(nsources["source_id"], nsources["title_ja"], strict=True))
+    ids = {sid: national_source_id(sid) for sid in nsources["source_id"]}
+
+    def provenance(frame: pd.DataFrame) -> dict[str, pd.Series]:
+        return {
+            "source_id": frame["source_id"].map(ids),
+            "source_table": frame["source_id"].map(title),
+            "source_lines": frame["source_row"].astype(str),
+        }
+
+    sources = pd.DataFrame(
+        {
+            "source_id": nsources["source_id"].map(ids),
+            "title_ja": nsources["title_ja"],
+            "title_en": nsources["title_en"],
+            "publisher_ja": nsources["publisher_ja"],
+            "published": nsources["fiscal_year"].str[-4:],
+            "url": "",
+            "date_basis": "公表日は記録していない。表の対象年度（基準日の年度）を記録 / "
+            "publication date not recorded: the table's fiscal year",
+            "kind": NATIONAL_KIND,
+            "note": nsources["attribution_ja"] + "。" + nsources["note"],
+        },
+        index=nsources.index,
+    )
+    out["sources"] = pd.concat([tables["sources"], sources[tables["sources"].columns]])
+
+    bodies = national["national_municipalities"]
+    seed_codes = set(tables["municipalities"]["municipality_code"])
+    extra = bodies[~bodies["municipality_code"].isin(seed_codes)]
+    towns = pd.DataFrame(
+        {
+            "municipality_code": extra["municipality_code"],
+            "name_ja": extra["name_ja"],
+            "name_kana": "",
+            "name_en": "",
+            "prefecture_ja": extra["prefecture_ja"],
+            "prefecture_en": "",
+            "kind": extra["kind"],
+            "similar_group": "",
+            "similar_group_year": "",
+            "source_id": extra["source_id"].map(ids),
+        },
+        index=extra.index,
+    )
+    out["municipalities"] = pd.concat([tables["municipalities"], towns[tables["municipalities"].columns]])
+
+    accounts = tables["accounts"]
+    have = set(zip(accounts["municipality_code"], accounts["account"], strict=True))
+    parts = []
+    for account, name_ja, name_en in _NATIONAL_ACCOUNTS:
+        rows = bodies[[(code, account) not in have for code in bodies["municipality_code"]]]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "municipality_code": rows["municipality_code"],
+                    "account": account,
+                    "name_ja": name_ja,
+                    "name_en": name_en,
+                    "kind": "集計",
+                    "law_application": "",
+                    "in_general_etc": "",
+                    "source_id": rows["source_id"].map(ids),
+                    "note": "",
+                },
+                index=rows.index,
+            )
+        )
+    out["accounts"] = pd.concat([accounts, *[p[accounts.columns] for p in parts]])
+
+    ratios = national["national_ratios"]
+    mapped = ratios.assign(
+        account=np.where(ratios["indicator"].isin(ORDINARY_INDICATORS), "ordinary", "general_etc").astype(object),
+        scenario="",
+        surplus_value=np.nan,
+        early_threshold=np.nan,
+        rebuilding_threshold=np.nan,
+        figure_kind="決算",
+        **provenance(ratios),
+    )
+    out["ratios"] = pd.concat([tables["ratios"], mapped[tables["ratios"].columns]])
+
+    population = national["national_population"]
+    mapped = population.assign(figure_kind="決算", note="", **provenance(population))
+    out["population"] = pd.concat([tables["population"], mapped[tables["population"].columns]])
+
+    settlement = national["national_settlement"]
+    mapped = settlement.assign(
+        published_unit="千円", rounding="exact", figure_kind="決算", part_of="", note="", **provenance(settlement)
+    )
+    out["settlement"] = pd.concat([tables["settlement"], mapped[tables["settlement"].columns]])
+
+    for name in ("national_municipalities", "national_prefecture_means", "national_sources"):
+        out[name] = national[name]
+    return out
 
 
 def _index_by_municipality(
@@ -554,10 +837,11 @@ def _index_by_municipality(
             continue
         ordered = frame.sort_values("municipality_code", kind="stable")
         codes = ordered["municipality_code"].to_numpy(dtype=object)
-        starts = {}
-        boundaries = [0, *[i for i in range(1, len(codes)) if codes[i] != codes[i - 1]]] if len(codes) else []
-        for position, begin in enumerate(boundaries):
-            end = boundaries[position + 1] if position + 1 < len(boundaries) else len(codes)
-            starts[str(codes[begin])] = (begin, end)
+        starts: dict[str, tuple[int, int]] = {}
+        if len(codes):
+            change = np.flatnonzero(codes[1:] != codes[:-1]) + 1
+            begins = np.concatenate(([0], change))
+            ends = np.concatenate((change, [len(codes)]))
+            starts = {str(codes[b]): (int(b), int(e)) for b, e in zip(begins, ends, strict=True)}
         indexed[name], spans[name] = ordered, starts
     return indexed, spans

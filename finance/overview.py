@@ -25,6 +25,7 @@ class OverviewPage:
         sources: the documents used.
         ratios: the four 健全化判断比率 that have a published or computed value, in the law's order.
         registered: what the data holds for the body (catalog keys under ``registered.``).
+        national_only: whether the body has no documents of its own (its figures are the national tables').
     """
 
     overview: queries.Overview
@@ -33,6 +34,7 @@ class OverviewPage:
     sources: tuple[queries.Source, ...]
     ratios: tuple[indicators.Evaluation, ...]
     registered: tuple[str, ...]
+    national_only: bool = False  # a body without documents of its own: its figures are the national tables'
 
 
 def page(ds: Dataset, code: str, year: int) -> OverviewPage:
@@ -49,4 +51,5 @@ def page(ds: Dataset, code: str, year: int) -> OverviewPage:
         queries.sources_used(ds, code),
         ratios,
         queries.registered(ds, code),
+        bool(ds.national_source_ids) and code not in ds.seed_codes,
     )

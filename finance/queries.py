@@ -34,6 +34,7 @@ class Source:
     table: str
     lines: str
     url: str = ""
+    edition: str = ""  # national tables: the row's reference date or fiscal year (their publication date is not kept)
 
     @property
     def page(self) -> str | None:
@@ -157,7 +158,19 @@ def source_of(ds: Dataset, row: Mapping[str, object] | pd.Series) -> Source:
         str(row["source_table"]),
         str(row["source_lines"]),
         str(src.get("url") or ""),
+        _edition(src, row),
     )
+
+
+def _edition(src: Mapping[str, object], row: Mapping[str, object] | pd.Series) -> str:
+    """For a national statistical table: the row's reference date or fiscal year (``"2014-01-01"``, ``"2013"``)."""
+    if src.get("kind") != "statistics":
+        return ""
+    as_of = row.get("as_of") if hasattr(row, "get") else None
+    if isinstance(as_of, str) and as_of:
+        return as_of
+    year = row.get("fiscal_year") if hasattr(row, "get") else None
+    return "" if year is None or pd.isna(year) else str(int(str(year)))  # type: ignore[arg-type]
 
 
 def number(x: object) -> float | None:
@@ -199,18 +212,9 @@ def municipalities(ds: Dataset) -> list[tuple[str, str, str]]:
     return list(ds.municipality_list)
 
 
-def _body_row(ds: Dataset, code: str) -> dict[str, object] | None:
-    key = ("body_row", code)
-    if key not in ds.memo:
-        frame = ds["municipalities"]
-        match = frame[frame["municipality_code"] == code]
-        ds.memo[key] = None if match.empty else match.iloc[0].to_dict()
-    return ds.memo[key]  # type: ignore[return-value]
-
-
 def municipality_name(ds: Dataset, code: str, locale: str = "ja") -> str | None:
     """The name of a body in ``locale`` (the Japanese name where no English one is recorded); ``None`` if unknown."""
-    row = _body_row(ds, code)
+    row = ds.body(code)
     if row is None:
         return None
     english = row.get("name_en")
@@ -221,25 +225,28 @@ def municipality_name(ds: Dataset, code: str, locale: str = "ja") -> str | None:
 
 def body_kind_and_name(ds: Dataset, code: str) -> tuple[str | None, str]:
     """The kind (市, 町, 村, 特別区, 指定都市, 都道府県) and Japanese name of a body; ``(None, "")`` if unknown."""
-    row = _body_row(ds, code)
+    row = ds.body(code)
     return (None, "") if row is None else (str(row["kind"]), str(row["name_ja"]))
 
 
 _YEAR_TABLES = ("settlement", "ratios", "enterprise", "funds", "debt")
 
 
-def year_kinds(ds: Dataset, code: str) -> dict[int, str]:
+def year_kinds(ds: Dataset, code: str, own_documents: bool = False) -> dict[int, str]:
     """Each fiscal year with any figure, mapped to its most certain kind (決算 before 決算見込 before 計画).
 
-    Asked on every request (each callback re-checks the view), so it is memoised per municipality.
+    ``own_documents``: only the rows of the body's own documents (not the national tables). Asked on every
+    request (each callback re-checks the view), so it is memoised per municipality.
     """
-    key = ("year_kinds", code)
+    key = ("year_kinds", code, own_documents)
     found = ds.memo.get(key)
     if found is not None:
         return dict(cast("dict[int, str]", found))
     best: dict[int, str] = {}
     for name in _YEAR_TABLES:
         frame = ds.rows(name, code)
+        if own_documents and "source_id" in frame.columns:
+            frame = frame[~frame["source_id"].isin(ds.national_source_ids)]
         block = frame[["fiscal_year", "figure_kind"]].dropna()
         for year, kind in zip(block["fiscal_year"].astype(int), block["figure_kind"], strict=True):
             if year not in best or KIND_ORDER[kind] < KIND_ORDER[best[year]]:
@@ -255,16 +262,26 @@ def fiscal_years(ds: Dataset, code: str) -> list[int]:
 
 
 def default_year(ds: Dataset, code: str) -> int | None:
-    """The latest year with a settlement (決算) total, else with any actual figure, else the latest year."""
+    """The year a body opens on.
+
+    A body with its own documents (``reference/municipalities.csv``) opens on the latest year of those documents
+    with a settlement (決算) total, else with any actual figure, else their latest year — the year its pages were
+    written for. Every other body opens on its latest year with any figure (FY2024 for the national indicators).
+    """
+    if code not in ds.seed_codes:
+        kinds = year_kinds(ds, code)
+        return max(kinds) if kinds else None
+    national = ds.national_source_ids
     frame = ds.rows("settlement", code)
     actual = frame[
         (frame["municipality_code"] == code)
         & (frame["figure_kind"] == "決算")
         & frame["item"].isin(["rev_total", "exp_total"])
+        & ~frame["source_id"].isin(national)
     ]
     if not actual.empty:
         return int(actual["fiscal_year"].max())
-    kinds = year_kinds(ds, code)
+    kinds = year_kinds(ds, code, own_documents=True)
     settled = [y for y, k in kinds.items() if k == "決算"]
     if settled:
         return settled[-1]

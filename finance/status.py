@@ -78,8 +78,8 @@ def classify_published(value: float | None, published_status: str, lines: Lines)
 
 def body_kind(dataset: Dataset, municipality_code: str) -> str:
     """The threshold body kind of a municipality: 市町村, 指定都市 or 都道府県."""
-    frame = dataset["municipalities"]
-    kind = str(frame.loc[frame["municipality_code"] == municipality_code, "kind"].iloc[0])
+    body = dataset.body(municipality_code)
+    kind = str(body["kind"]) if body else ""
     return kind if kind in ("指定都市", "都道府県") else "市町村"
 
 

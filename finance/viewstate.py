@@ -95,12 +95,12 @@ def checked_figure(figure: object) -> str | None:
 
 
 def default_municipality(ds: Dataset) -> str:
-    """The first municipality (by code) that has settlement totals, else the first one."""
+    """The first body (by code) with its own documents and settlement totals, else the first body."""
     codes = [code for code, _, _ in queries.municipalities(ds)]
-    for code in codes:
+    for code in sorted(ds.seed_codes) or codes:
         if (
             queries.default_year(ds, code) is not None
-            and not ds["settlement"].query("municipality_code == @code").empty
+            and not ds.rows("settlement", code)["source_id"].isin(ds.national_source_ids).all()
         ):
             return code
     return codes[0]

@@ -14,14 +14,23 @@ def source_note(source: Source | None, locale: str, *, kind: str = "決算") -> 
     """The source line every figure carries: 「出典: 発行者「資料名」（2014-10発行）表名、102行」."""
     if source is None:
         return None
-    text = t(
-        "app.source_line",
-        locale,
-        publisher=source.publisher_ja,
-        title=source.title_ja if is_japanese(locale) else source.title_en,
-        published=source.published,
-        table=source.table,
-    )
+    title = source.title_ja if is_japanese(locale) else source.title_en
+    if source.edition:
+        edition = (
+            t("app.source_as_of", locale, date=source.edition)
+            if len(source.edition) == 10
+            else formatting.fiscal_year_label(int(source.edition), locale)
+        )
+        text = t("app.source_line_national", locale, publisher=source.publisher_ja, title=title, edition=edition)
+    else:
+        text = t(
+            "app.source_line",
+            locale,
+            publisher=source.publisher_ja,
+            title=title,
+            published=source.published,
+            table=source.table,
+        )
     if source.page:
         text += t("app.source_page_suffix", locale, page=source.page)
     elif source.lines:

@@ -1,7 +1,7 @@
 """Every component id, declared once. Grammar: ``<scope>-<subject>-<kind>``, kebab-case, no '.' or '{'.
 
 scope: ``app`` for the shell, else the page name. kind: select | radio | group | store | link | content | text |
-graph | table | card | button | download.
+graph | table | card | button | download | input.
 """
 
 # shell
@@ -20,6 +20,10 @@ SKIP_LINK = "app-skip-link"
 MODE_RADIO = "app-mode-radio"  # total / per resident / share of the resident pages (URL parameter ``mode``)
 MODE_GROUP = "app-mode-group"  # the labelled group around it, shown only on the pages that use it
 MODE_LABEL = "app-mode-label"
+PICKER_INPUT = "app-picker-input"  # type part of a name or a code: the bodies that match, as links
+PICKER_LABEL = "app-picker-label"
+PICKER_HINT = "app-picker-text"
+PICKER_RESULTS = "app-picker-content"
 
 # overview
 OVERVIEW_CONTENT = "overview-content"

@@ -12,6 +12,7 @@ from finance.status import Status
 from finance.text import html_lang, t
 from finance.viewstate import ViewState
 from layouts import components, figures, ids, tools
+from layouts import peers as peers_layout
 
 PAGE_DECIMALS = {"real_deficit_ratio": 2, "consolidated_real_deficit_ratio": 2, "fiscal_capability_index": 3}
 
@@ -23,6 +24,16 @@ def layout(locale: str) -> html.Div:
         className="page page-indicators",
         lang=html_lang(locale),
     )
+
+
+INDEX_INDICATORS = frozenset(("fiscal_capability_index", "laspeyres_index", "laspeyres_index_reference"))
+"""Indices, not percentages: shown as numbers at their printed precision (財政力指数 0.48, 0.481 or 0.36251)."""
+
+
+def _index_text(value: float, decimals: int | None) -> str:
+    if decimals is None:
+        return str(Decimal(str(value)))  # a float stored at its printed precision
+    return f"{value:,.{decimals}f}"
 
 
 def _decimals(indicator: str) -> int:
@@ -44,8 +55,8 @@ def _published_text(evaluation: Evaluation, locale: str) -> str:
     published = evaluation.published
     if published is None:
         return t("indicators.no_value", locale)
-    if evaluation.indicator == "fiscal_capability_index" and published.value is not None:
-        return f"{published.value:.3f}"
+    if evaluation.indicator in INDEX_INDICATORS and published.value is not None:
+        return _index_text(published.value, published.decimals)
     decimals = _printed_decimals(evaluation)
     if published.status == "ok" and published.value is not None:
         return formatting.percent(published.value, decimals=decimals, mode="round", locale=locale)
@@ -86,8 +97,8 @@ def value_text(evaluation: Evaluation, locale: str) -> str:
     published = evaluation.published
     if published is None:
         return _computed_text(evaluation, locale) if evaluation.is_computed else t("indicators.no_value", locale)
-    if evaluation.indicator == "fiscal_capability_index" and published.value is not None:
-        return f"{published.value:.3f}"
+    if evaluation.indicator in INDEX_INDICATORS and published.value is not None:
+        return _index_text(published.value, published.decimals)
     return _published_text(evaluation, locale)
 
 
@@ -393,8 +404,8 @@ def _why(section: Section, year: int, indicator: str, locale: str) -> html.P | N
 
 
 def _point_text(point: TrendPoint, indicator: str, decimals: int, locale: str) -> str:
-    if indicator == "fiscal_capability_index" and point.value is not None:
-        text = f"{point.value:.3f}"
+    if indicator in INDEX_INDICATORS and point.value is not None:
+        text = _index_text(point.value, None)
     else:
         text = formatting.published_ratio(point.value, point.status, None, decimals, locale)
     return t("indicators.computed_value", locale, value=text) if point.computed else text
@@ -576,11 +587,17 @@ def content(
     if page.empty:
         parts.append(html.P(t("indicators.no_data_page", locale, name=name), className="empty-state"))
         return parts
+    if page.peers:
+        parts.append(html.P(t("indicators.national_scope", locale), className="national-scope"))
     parts += [
         _section(s, locale, extra=_tools(s, query, base, name, locale))
         for s in page.soundness
         if s.trend or s.evaluation.published
     ]
+    missing = [s.evaluation.indicator for s in page.soundness if not (s.trend or s.evaluation.published)]
+    if missing and page.peers:
+        names = "・".join(t(f"indicator.{i}.name", locale) for i in missing)
+        parts.append(html.P(t("indicators.national_not_published", locale, names=names), className="empty-state"))
     enterprise: list[object] = [
         html.H2(t("indicators.enterprise_heading", locale)),
         html.P(t("indicators.enterprise_lede", locale)),
@@ -626,4 +643,9 @@ def content(
                 _section(section, locale, guide=guide, with_how=False, extra=_tools(section, query, base, name, locale))
             )
         parts.append(html.Div(others, className="section"))
+    peer_block = peers_layout.section(page.peers, name, locale)
+    if peer_block is not None:
+        parts.append(peer_block)
+    if page.checks:
+        parts.append(peers_layout.checks_section(page.checks, locale))
     return parts

@@ -44,11 +44,15 @@ def _heading(name: str, year: int, locale: str) -> list[object]:
     ]
 
 
-def _no_settlement(name: str, year: int, registered: tuple[str, ...], locale: str) -> html.Section:
+def _no_settlement(
+    name: str, year: int, registered: tuple[str, ...], locale: str, national_only: bool = False
+) -> html.Section:
     label = formatting.fiscal_year_label(year, locale)
     topics = [t(f"registered.{topic}", locale) for topic in registered if topic != "settlement"]
     hint = (
-        t("overview.registered_hint", locale, topics=t("common.list_separator", locale).join(topics))
+        t("overview.no_settlement_hint_national", locale)
+        if national_only
+        else t("overview.registered_hint", locale, topics=t("common.list_separator", locale).join(topics))
         if topics
         else t("overview.registered_nothing", locale)
     )
@@ -194,7 +198,7 @@ def content(page: OverviewPage, name: str, locale: str, base: str = "") -> list[
     ov = page.overview
     parts: list[object] = _heading(name, ov.fiscal_year, locale)
     if not ov.has_settlement:
-        parts.append(_no_settlement(name, ov.fiscal_year, page.registered, locale))
+        parts.append(_no_settlement(name, ov.fiscal_year, page.registered, locale, page.national_only))
     else:
         sentences = [
             s

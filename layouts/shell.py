@@ -6,6 +6,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from finance.breakdown import MODES
+from finance.picker import Result
 from finance.text import DEFAULT_LOCALE, t
 from layouts import ids
 
@@ -74,6 +75,67 @@ def mode_switch(locale: str) -> html.Div:
     )
 
 
+def picker(locale: str) -> html.Div:
+    """The body finder: a search field and the matching bodies as links, grouped by 都道府県 (works with a keyboard,
+    a screen reader and on a phone; the URL parameter ``m`` stays the only state)."""
+    return html.Div(
+        [
+            html.Label(t("picker.label", locale), htmlFor=ids.PICKER_INPUT, id=ids.PICKER_LABEL),
+            dcc.Input(
+                id=ids.PICKER_INPUT,
+                type="search",
+                debounce=0.3,
+                autoComplete="off",
+                placeholder=t("picker.placeholder", locale),
+                className="picker-input",
+                inputMode="search",
+            ),
+            html.P(t("picker.hint", locale), id=ids.PICKER_HINT, className="picker-hint"),
+            html.Div(
+                id=ids.PICKER_RESULTS,
+                className="picker-results",
+                role="region",
+                **{"aria-live": "polite", "aria-labelledby": ids.PICKER_LABEL},
+            ),
+        ],
+        className="control control-picker",
+    )
+
+
+def picker_results(result: Result, pathname: str, locale: str, queries_by_code: dict[str, str]) -> list[object]:
+    """The matches of a query: a count sentence, then one list of links per 都道府県 (never a rank)."""
+    if not result.query.strip():
+        return []
+    if not result.total:
+        return [html.P(t("picker.none", locale, query=result.query), className="picker-count")]
+    out: list[object] = [
+        html.P(t("picker.count", locale, query=result.query, count=f"{result.total:,}"), className="picker-count")
+    ]
+    for group in result.groups:
+        links = [
+            html.Li(
+                dcc.Link(
+                    [
+                        entry.name_ja if locale == "ja" or not entry.name_en else f"{entry.name_en} ({entry.name_ja})",
+                        html.Span(f" {entry.code}", className="picker-code"),
+                    ],
+                    href=pathname + queries_by_code[entry.code],
+                    className="picker-link",
+                )
+            )
+            for entry in group.entries
+        ]
+        out.append(
+            html.Section(
+                [html.H3(group.prefecture_ja, className="picker-group"), html.Ul(links, className="picker-list")],
+                className="picker-prefecture",
+            )
+        )
+    if result.total > result.shown:
+        out.append(html.P(t("picker.more", locale, count=f"{result.total - result.shown:,}"), className="picker-more"))
+    return out
+
+
 def layout() -> html.Div:
     """The shell. Controls start empty; the state callback fills them from the URL."""
     locale = DEFAULT_LOCALE
@@ -105,6 +167,7 @@ def layout() -> html.Div:
                                 ],
                                 className="control",
                             ),
+                            picker(locale),
                             html.Div(
                                 [
                                     html.Label(t("app.year", locale), htmlFor=ids.YEAR_SELECT, id=ids.YEAR_LABEL),

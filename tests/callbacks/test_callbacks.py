@@ -29,7 +29,10 @@ def test_sync_state_from_url_fills_selectors(dash_app):
     assert (municipality, year, mode, locale) == ("012149", 2012, "total", "ja")
     assert search == "?m=012149&y=2012&lang=ja"
     assert {"label": "稚内市", "value": "012149"} in names
-    assert years[0]["value"] == 2013 and years[0]["label"] == "平成25年度（2013年度）"
+    labels = {o["value"]: o["label"] for o in years}
+    assert years[0]["value"] == 2024  # the national tables reach FY2024; the booklet's year stays
+    assert labels[2013] == "平成25年度（2013年度）"
+    assert {o["value"] for o in names} == {"012149", "015130", "012068"}  # not 1,919 options: the picker finds the rest
     assert store == {"municipality": "012149", "year": 2012, "locale": "ja", "mode": "total", "figure": None}
 
 
@@ -40,7 +43,7 @@ def test_sync_state_from_selectors_writes_the_url(dash_app):
     assert (municipality, year, mode, locale) == ("015130", 2009, "total", "en")
     assert search == "?m=015130&y=2009&lang=en"
     labels = {o["value"]: o["label"] for o in years}
-    assert labels[2013] == "FY2013 (plan)"  # a year with plan figures only is labelled as such
+    assert labels[2013] == "FY2013"  # the plan's year is settled in the national tables (決算 before 計画)
     assert labels[2011] == "FY2011"
 
 
@@ -120,7 +123,8 @@ def test_overview_without_settlement_says_so(dash_app):
 
 def test_overview_marks_estimates(dash_app):
     text = texts(overview.update_overview({"municipality": "015130", "year": 2011, "locale": "ja"}))
-    assert "決算見込" in text  # the FY2011 real debt-service ratio comes from the plan's estimate column
+    # the plan's 決算見込 18.7 for FY2011 gives way to the settled 18.7 of the national table, with its source
+    assert "18.7%" in text and "全市町村の主要財政指標" in text
 
 
 def test_forged_state_gets_a_friendly_message(dash_app):

@@ -18,9 +18,11 @@ def test_values_keep_their_year_basis_and_source(dataset):
     assert revenue["012068"].value is None  # no general/ordinary settlement for Kushiro: missing, not zero
     assert rows["revenue_per_resident"].median == (668_054 + 1_939_269) / 2
     debt = {c.municipality_code: c for c in rows["real_debt_service_ratio"].cells}
-    assert (debt["015130"].value, debt["015130"].year) == (21.7, 2010)  # FY2011 is only an estimate (決算見込)
+    assert (debt["015130"].value, debt["015130"].year) == (12.4, 2013)  # settled, from the national table
+    assert debt["015130"].source is not None and debt["015130"].source.source_id == "MIC_SHUYOU_CITY_2013"
     burden = {c.municipality_code: c for c in rows["future_burden_ratio"].cells}
-    assert burden["015130"].status == "non_positive" and rows["future_burden_ratio"].median == 89.3
+    assert burden["015130"].status == "non_positive" and burden["012068"].value == 146.5  # 釧路市 H25, national
+    assert rows["future_burden_ratio"].median == 117.9  # of 146.5 and 89.3: the «-» of 中頓別町 is not a number
     assert [c.municipality_code for c in rows["ordinary_balance_ratio"].cells] == ["012068", "012149", "015130"]
 
 

@@ -13,6 +13,12 @@ from layouts import figurekit, figures
 PAGES = ("overview", "indicators", "revenue", "expenditure", "funds", "debt", "staff", "enterprise", "household")
 
 
+VIEW_SAMPLE = (  # the seed bodies and national-only bodies of every kind (all 1,919 would take half an hour)
+    "012149", "015130", "012068",  # 稚内市, 中頓別町, 釧路市
+    "011002", "012092", "014036", "131016", "310000",  # 札幌市 (指定都市), 夕張市, 泊村, 千代田区, 鳥取県
+)  # fmt: skip
+
+
 def _graphs(tree: object) -> list[dcc.Graph]:
     return [node for node in figurekit.walk(tree) if isinstance(node, dcc.Graph)]
 
@@ -24,7 +30,7 @@ def _links(tree: object) -> list[str]:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_figure_of_every_view_has_a_unique_key_an_anchor_and_tools(dash_app, dataset, page):
     with dash_app.server.test_request_context():
-        for code, _, _ in queries.municipalities(dataset):
+        for code in VIEW_SAMPLE:
             year = queries.default_year(dataset, code)
             if year is None:
                 continue

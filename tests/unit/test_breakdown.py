@@ -32,7 +32,8 @@ def test_revenue_breakdown_ignores_stray_narrative_figures(dataset):
 
 def test_trend_keeps_missing_years_out_and_spacing_true(dataset):
     trend = breakdown.revenue_page(dataset, "012149", 2013).trend
-    assert trend.years == [1999, 2004, 2009, 2010, 2011, 2012, 2013]  # H11, H16, H21–H25: no invented years
+    # H11, H16, H21–H25 of the booklet and R1 of the national 決算状況調: no invented years
+    assert trend.years == [1999, 2004, 2009, 2010, 2011, 2012, 2013, 2019]
     assert not (trend.frame["value"] == 0).any()
 
 

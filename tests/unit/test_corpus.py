@@ -96,7 +96,7 @@ def fast_loader() -> Iterator[None]:
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("corpus") / "data"
-    shutil.copytree(DATA, target)
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("national", "official"))  # the seed files
     return target
 
 

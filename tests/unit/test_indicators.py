@@ -162,9 +162,14 @@ def test_comparison_flags_a_difference_beyond_rounding():
 def test_trend_uses_the_most_certain_figure_per_year(dataset):
     points = {p.year: p for p in indicators.trend(dataset, "real_debt_service_ratio", NT)}
     assert [points[y].value for y in (2005, 2008, 2009, 2010)] == [26.0, 28.3, 25.6, 21.7]
-    assert (points[2011].figure_kind, points[2011].value) == ("決算見込", 18.7)
-    assert (points[2013].figure_kind, points[2013].value) == ("計画", 13.8)  # the plan's main projection (推計)
-    assert points[2014].value == 10.9
+    # the plan's 決算見込 18.7 for H23 gives way to the settled 18.7 of the national table
+    assert (points[2011].figure_kind, points[2011].value) == ("決算", 18.7)
+    assert points[2011].source.source_id == "MIC_SHUYOU_CITY_2011"
+    # the plan's main projection (推計) 13.8 / 10.9 gives way to the settled values of the national tables
+    assert (points[2013].figure_kind, points[2013].value) == ("決算", 12.4)
+    assert points[2014].value == 8.6
+    plan = [r for r in dataset.records("ratios", NT) if r["figure_kind"] == "計画" and r["fiscal_year"] == 2013]
+    assert 13.8 in {r["value"] for r in plan if r["indicator"] == "real_debt_service_ratio"}  # kept, not merged
 
 
 def test_change_drivers_add_up_exactly(dataset):
