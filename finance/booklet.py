@@ -1234,18 +1234,21 @@ def build(ds: Dataset, code: str, year: int, locale: str) -> Booklet:
     name = queries.municipality_name(ds, code, locale) or code
     resident = body_words(locale, kind, name_ja)["resident"]
     chapters = (_chapter_one(ds, code, year, locale, resident), _chapter_two(ds, code, year, locale, name))
+    cited = [line for chapter in chapters for section in chapter.sections for line in section.sources]
     sources = tuple(
         dict.fromkeys(
             t(
                 "booklet.source_document",
                 locale,
                 publisher=s.publisher_ja,
-                title=s.title_ja if is_japanese(locale) else s.title_en,
+                title=title,
                 published=s.published,
             )
             for s in queries.sources_used(ds, code)
+            for title in [s.title_ja if is_japanese(locale) else s.title_en]
+            if any(title in line and s.published in line for line in cited)
         )
-    )
+    )  # the cover lists the documents the booklet cites, not every edition the body has
     return Booklet(
         code,
         name,

@@ -26,6 +26,9 @@ ARGS = [
     "--disable-quic",
 ]
 SHOTS = ROOT / "build" / "screenshots"
+WAIT_MS = 60_000
+"""How long a test waits for a state (text, chart, element): generous, because CI has 2 cores for the server,
+the browser and the tests, and a full indicators page renders thousands of components. Never a fixed sleep."""
 
 
 def _free_port() -> int:

@@ -14,6 +14,7 @@ import pytest
 
 import layouts
 from layouts import ids
+from tests.browser.conftest import WAIT_MS
 
 pytestmark = pytest.mark.browser
 
@@ -31,11 +32,11 @@ def axe_source() -> str:
 
 def _ready(page) -> None:
     """The page content is rendered: a heading inside <main> and no Dash callback pending."""
-    page.wait_for_selector("main h1", timeout=20_000)
+    page.wait_for_selector("main h1", timeout=WAIT_MS)
     page.wait_for_function(
         "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
         " && document.querySelector('#main').innerText.length > 20",
-        timeout=20_000,
+        timeout=WAIT_MS,
     )
     page.wait_for_timeout(300)
 

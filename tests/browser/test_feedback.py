@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.browser.conftest import run_gunicorn, screenshot
+from tests.browser.conftest import WAIT_MS, run_gunicorn, screenshot
 from tests.browser.test_accessibility import AXE, _serious
 from tests.conftest import ROOT
 
@@ -49,7 +49,7 @@ def test_brw_feedback_no_with_comment_by_keyboard_reaches_the_report(backend, pa
     page = page_factory()
     page.goto(url + "/debt?m=012149&y=2013")
     form = page.locator(FORM)
-    form.wait_for(timeout=20_000)
+    form.wait_for(timeout=WAIT_MS)
     assert form.locator("legend").inner_text() == "この説明はわかりましたか？"
     status = form.locator("[role='status']")
     assert status.get_attribute("aria-live") == "polite"
@@ -85,7 +85,7 @@ def test_brw_feedback_english_page_and_no_cookie(server_url, page_factory):
     page = page_factory()
     page.goto(server_url + "/debt?m=012149&y=2013&lang=en")
     form = page.locator(FORM)
-    form.wait_for(timeout=20_000)
+    form.wait_for(timeout=WAIT_MS)
     assert form.locator("legend").inner_text() == "Was this explanation clear?"
     form.get_by_role("button", name="Yes").click()
     form.locator(".feedback-status").filter(has_text="Thank you").wait_for()
@@ -97,7 +97,7 @@ def test_brw_feedback_opened_in_easy_japanese_stays_axe_clean(server_url, page_f
     page = page_factory()
     page.goto(server_url + "/debt?m=012149&y=2013&lang=easy")
     form = page.locator(FORM)
-    form.wait_for(timeout=20_000)
+    form.wait_for(timeout=WAIT_MS)
     form.get_by_role("button", name="いいえ").click()
     assert form.get_by_label("わかりにくかったところを書いてください", exact=False).is_visible()
     assert page.evaluate("document.documentElement.lang") == "ja"

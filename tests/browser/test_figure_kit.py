@@ -12,7 +12,7 @@ from PIL import Image
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import WAIT_MS, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -29,11 +29,11 @@ def test_brw301_copy_link_of_a_figure_and_open_it(server_url, page_factory):
     page = page_factory(390, 844)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server_url)
     page.goto(server_url + REVENUE)
-    page.wait_for_selector("#figure-revenue-items", timeout=20_000)
+    page.wait_for_selector("#figure-revenue-items", timeout=WAIT_MS)
     block = _open_kit(page, "revenue-items")
     expected = f"{server_url}/revenue?m=012149&y=2013&fig=revenue-items&lang=ja"
     # shown with this site's origin, added by the <details> toggle event (asynchronous): wait for that state
-    expect(block.locator(".figure-permalink")).to_have_text(expected, timeout=20_000)
+    expect(block.locator(".figure-permalink")).to_have_text(expected, timeout=WAIT_MS)
     block.locator("button.copy-link").click()
     page.wait_for_function("() => document.querySelector('#figure-revenue-items .copy-status').textContent !== ''")
     assert block.locator(".copy-status").inner_text() == "コピーしました"
@@ -42,7 +42,7 @@ def test_brw301_copy_link_of_a_figure_and_open_it(server_url, page_factory):
 
     other = page_factory(390, 844)
     other.goto(expected)
-    other.wait_for_selector("#figure-revenue-items.figure-selected", timeout=20_000)
+    other.wait_for_selector("#figure-revenue-items.figure-selected", timeout=WAIT_MS)
     top = other.evaluate("document.querySelector('#figure-revenue-items').getBoundingClientRect().top")
     assert 0 <= top < 844  # the chosen figure is on screen, not at the top of the page
     screenshot(other, "figure-kit-permalink-selected-390")
@@ -52,7 +52,7 @@ def test_brw301_copy_link_of_a_figure_and_open_it(server_url, page_factory):
 def test_brw302_print_image_downloads_from_the_page_with_a_working_qr_code(server_url, page_factory, tmp_path):
     page = page_factory()
     page.goto(server_url + REVENUE)
-    page.wait_for_selector("#figure-revenue-trend", timeout=20_000)
+    page.wait_for_selector("#figure-revenue-trend", timeout=WAIT_MS)
     block = _open_kit(page, "revenue-trend")
     with page.expect_download() as info:
         block.get_by_text("PNG（1段幅 85mm）").first.click()
@@ -69,7 +69,7 @@ def test_brw302_print_image_downloads_from_the_page_with_a_working_qr_code(serve
     assert link == f"{server_url}/s/012149/2013/revenue/revenue-trend"
     other = page_factory(390, 844)
     other.goto(link)  # the printed code opens the live page with the figure chosen
-    other.wait_for_selector("#figure-revenue-trend.figure-selected", timeout=20_000)
+    other.wait_for_selector("#figure-revenue-trend.figure-selected", timeout=WAIT_MS)
     assert other.url == f"{server_url}/revenue?m=012149&y=2013&fig=revenue-trend&lang=ja"
 
 

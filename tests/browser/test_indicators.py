@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from layouts import ids
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import WAIT_MS, screenshot
 from tests.browser.test_smoke import wait_for_text
 
 pytestmark = pytest.mark.browser
@@ -20,7 +20,7 @@ def test_brw101_wakkanai_h25_ratios_against_their_lines(server_url, page_factory
     for expected in ("15.9%", "早期健全化基準 25.0%", "財政再生基準 35.0%", "早期健全化基準 350.0%",
                      "—（黒字1.49%）", "—（黒字21.01%）", "該当なし（赤字なし）"):  # fmt: skip
         assert expected in text, expected
-    page.wait_for_selector(".indicator-section > .figure-block > .graph .main-svg .trace", timeout=20_000)
+    page.wait_for_selector(".indicator-section > .figure-block > .graph .main-svg .trace", timeout=WAIT_MS)
     screenshot(page, "indicators-wakkanai-h25-1280")
     assert page.errors == []
 

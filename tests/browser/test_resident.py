@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from layouts import ids
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import WAIT_MS, screenshot
 from tests.browser.test_smoke import wait_for_text
 
 pytestmark = pytest.mark.browser
@@ -52,7 +52,7 @@ def test_brw102_every_resident_page(server_url, page_factory, width):
         page.goto(server_url + path + query)
         wait_for_text(page, f"#{content}", expected)
         if path not in ("/glossary",):
-            page.wait_for_selector(f"#{content} .js-plotly-plot .main-svg", timeout=20_000)
+            page.wait_for_selector(f"#{content} .js-plotly-plot .main-svg", timeout=WAIT_MS)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
         small = page.evaluate(
             """() => [...document.querySelectorAll('main p, main li, main summary, main td, main th, main label')]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from layouts import ids
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import WAIT_MS, screenshot
 
 pytestmark = pytest.mark.browser
 
 
-def wait_for_text(page, selector: str, text: str, timeout: int = 20_000) -> None:
+def wait_for_text(page, selector: str, text: str, timeout: int = WAIT_MS) -> None:
     page.wait_for_function(
         "([s, t]) => { const el = document.querySelector(s); return el && el.innerText.includes(t); }",
         arg=[selector, text],
@@ -25,7 +25,7 @@ def test_brw001_overview_shows_wakkanai_h25(server_url, page_factory):
     text = page.inner_text(f"#{ids.OVERVIEW_CONTENT}")
     assert "市民1人あたり 668,054円" in text
     assert "平成25年度の歳出決算額は約243億円と、前年度と比較して約3億4千万円減少しています。" in text
-    page.wait_for_selector(f"#{ids.OVERVIEW_TREND_GRAPH} .main-svg .trace", timeout=20_000)
+    page.wait_for_selector(f"#{ids.OVERVIEW_TREND_GRAPH} .main-svg .trace", timeout=WAIT_MS)
     assert page.evaluate("document.documentElement.lang") == "ja"
     assert page.evaluate("document.fonts.check('16px \"Noto Sans CJK JP\"', '稚内')")
     screenshot(page, "overview-wakkanai-h25-1280")
