@@ -267,8 +267,10 @@ def indicator_trend(
     fig.update_layout(
         template=TEMPLATE, height=340, yaxis_title="%", yaxis_range=[0, top * 1.2], showlegend=bool(later or secondary)
     )
-    if len(drawn) > 6:  # many points: keep the numbers in the hover and the table, not on top of each other
-        fig.update_traces(mode="lines+markers", selector={"type": "scatter"})
+    if len(drawn) > 6:  # many points: only the latest value is written on the chart (all are in the hover and table)
+        for trace in fig.data:
+            if trace.type == "scatter" and trace.text is not None and len(trace.text):
+                trace.text = [""] * (len(trace.text) - 1) + [trace.text[-1]]
     fig.update_xaxes(
         tickmode="array",
         tickvals=years,

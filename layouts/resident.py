@@ -107,11 +107,12 @@ def breakdown_figure(bd: Breakdown, mode: str, locale: str) -> object:
 
 
 def _share_cell(bd: Breakdown, ln: Line, locale: str) -> str:
-    """The share as computed; where the source printed a different one, the printed share and the difference."""
+    """The share as computed; where the source printed a different one, the printed share (the difference is
+    flagged in the notes under the table, so the cell stays a number for the downloads)."""
     printed = bd.printed_share(ln.key)
     if printed is None:
         return explain.share_text(ln.share, locale)
-    return t("resident.table.printed_share", locale, printed=printed[0], computed=printed[1])
+    return printed[0]
 
 
 def printed_share_notes(bd: Breakdown, locale: str) -> list[str]:

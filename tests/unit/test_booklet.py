@@ -144,9 +144,13 @@ def test_kushiro_gets_a_short_booklet_of_what_exists(dataset):
     assert [s.key for s in one.sections] == ["stocks", "debt", "staff"]
     assert [s.number for s in one.sections] == ["1", "(1)", "(2)"]
     assert "歳入・歳出決算状況は、データがないため省いています。" in one.omitted
-    assert [s.key for s in two.sections] == ["shortfall", "others"]
+    # the ratios come from the national tables (主要財政指標 H23), the sewer's shortfall from the plan
+    assert [s.key for s in two.sections] == ["ratios", "ratio_rdsr", "ratio_fbr", "shortfall", "others"]
+    rows = {row[0]: row[1:] for row in _section(book, "ratios").tables[0].rows}
+    assert rows["実質公債費比率"] == ("11.8%", "25.0%", "35.0%", "健全")
+    assert rows["将来負担比率"] == ("166.5%", "350.0%", "—", "健全")
+    assert rows["実質赤字比率"][0] == "データなし"  # not in the national table of that year: never 0
     assert _section(book, "shortfall").tables[0].rows[0][1:] == ("156.3%", "20.0%", "経営健全化基準以上")
-    assert "健全化判断比率は、データがないため省いています。" in two.omitted
 
 
 @pytest.mark.parametrize("locale", ["en", "easy"])
