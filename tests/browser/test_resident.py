@@ -66,10 +66,13 @@ def test_brw102_every_resident_page(server_url, page_factory, width):
 
 def test_brw103_no_data_state_and_tax_input(server_url, page_factory):
     page = page_factory(390, 844)
-    page.goto(server_url + "/revenue?m=012068&y=2006")
-    wait_for_text(page, f"#{ids.REVENUE_CONTENT}", "登録されている資料にありません")
-    assert page.query_selector(f"#{ids.REVENUE_CONTENT} .js-plotly-plot") is None
-    screenshot(page, "revenue-kushiro-no-data-390")
+    # a prefecture: the national settlement table (決算状況調) covers municipalities only, so no year has revenue
+    page.goto(server_url + "/revenue?m=310000&y=2015")
+    wait_for_text(
+        page, f"#{ids.REVENUE_CONTENT}", "鳥取県の歳入（一般会計・普通会計の決算）は、登録されている資料にありません"
+    )
+    assert page.query_selector(f"#{ids.REVENUE_CONTENT} .js-plotly-plot") is None  # no empty frame
+    screenshot(page, "revenue-prefecture-no-data-390")
     page.goto(server_url + "/tax?m=012149&y=2013")
     wait_for_text(page, f"#{ids.TAX_SENTENCE}", "22,810円は「民生費」")
     page.fill(f"#{ids.TAX_AMOUNT_INPUT}", "50000")
