@@ -195,3 +195,14 @@ def test_an_added_village_gets_a_coherent_shorter_booklet(village):
         "その他の財政指標は、データがないため省いています。",
     )
     assert all("データがないため省いています" in o for c in book.chapters for o in c.omitted)
+
+
+def test_a_body_of_the_national_tables_gets_a_coherent_shorter_booklet(dataset):
+    book = booklet.build(dataset, "012092", 2013, "ja")  # 夕張市: only the national tables
+    one, _ = book.chapters
+    assert one.sections == () and "歳入・歳出決算状況は、データがないため省いています。" in one.omitted
+    rows = {row[0]: row[1:] for row in _section(book, "ratios").tables[0].rows}
+    assert rows["実質公債費比率"] == ("47.2%", "25.0%", "35.0%", "財政再生基準以上")
+    assert rows["将来負担比率"] == ("748.7%", "350.0%", "—", "早期健全化基準以上")
+    assert rows["実質赤字比率"][0] == "データなし"  # not published in that year's national table: never 0
+    assert all("全市町村の主要財政指標" in source for source in book.sources)  # the cover cites what it uses
