@@ -50,6 +50,7 @@ def test_brw_feedback_no_with_comment_by_keyboard_reaches_the_report(backend, pa
     page.goto(url + "/debt?m=012149&y=2013")
     form = page.locator(FORM)
     form.wait_for(timeout=WAIT_MS)
+    page.wait_for_load_state("networkidle")  # the page's callbacks have all answered: no re-render under the user
     assert form.locator("legend").inner_text() == "この説明はわかりましたか？"
     status = form.locator("[role='status']")
     assert status.get_attribute("aria-live") == "polite"
@@ -64,7 +65,8 @@ def test_brw_feedback_no_with_comment_by_keyboard_reaches_the_report(backend, pa
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # 送る
     page.wait_for_function(
-        "(s) => document.querySelector(s).innerText.includes('ありがとう')", arg=f"{FORM} .feedback-status"
+        "(s) => { const el = document.querySelector(s); return !!el && el.innerText.includes('ありがとう'); }",
+        arg=f"{FORM} .feedback-status",
     )
     assert form.get_by_role("button", name="いいえ").get_attribute("aria-pressed") == "true"
     screenshot(page, f"feedback-debt-no-{name}")
@@ -86,6 +88,7 @@ def test_brw_feedback_english_page_and_no_cookie(server_url, page_factory):
     page.goto(server_url + "/debt?m=012149&y=2013&lang=en")
     form = page.locator(FORM)
     form.wait_for(timeout=WAIT_MS)
+    page.wait_for_load_state("networkidle")  # the page's callbacks have all answered: no re-render under the user
     assert form.locator("legend").inner_text() == "Was this explanation clear?"
     form.get_by_role("button", name="Yes").click()
     form.locator(".feedback-status").filter(has_text="Thank you").wait_for()
@@ -98,6 +101,7 @@ def test_brw_feedback_opened_in_easy_japanese_stays_axe_clean(server_url, page_f
     page.goto(server_url + "/debt?m=012149&y=2013&lang=easy")
     form = page.locator(FORM)
     form.wait_for(timeout=WAIT_MS)
+    page.wait_for_load_state("networkidle")  # the page's callbacks have all answered: no re-render under the user
     form.get_by_role("button", name="いいえ").click()
     assert form.get_by_label("わかりにくかったところを書いてください", exact=False).is_visible()
     assert page.evaluate("document.documentElement.lang") == "ja"
