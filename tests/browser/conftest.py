@@ -50,11 +50,15 @@ def run_gunicorn(tmp_path_factory, extra_env: dict[str, str]) -> Iterator[str]:
         **extra_env,
     }
     gunicorn = Path(sys.executable).with_name("gunicorn")
+    # The server's log goes to a file, never to a pipe nobody reads: once a pipe's 64 KB buffer is full, every
+    # worker that logs a line blocks for good, and pages stop answering half-way through a session.
+    log_path = tmp_path_factory.mktemp("log") / "server.log"
+    log = log_path.open("wb")
     proc = subprocess.Popen(
         [str(gunicorn), "--config", "gunicorn.conf.py", "app:server"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -67,7 +71,8 @@ def run_gunicorn(tmp_path_factory, extra_env: dict[str, str]) -> Iterator[str]:
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                out = proc.stdout.read().decode() if proc.stdout else ""
+                log.close()
+                out = log_path.read_text(errors="replace")
                 raise RuntimeError(f"gunicorn did not start:\n{out}") from None
             time.sleep(0.2)
     try:
@@ -79,6 +84,7 @@ def run_gunicorn(tmp_path_factory, extra_env: dict[str, str]) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=30)
+        log.close()
 
 
 @pytest.fixture(scope="session")

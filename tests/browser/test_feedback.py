@@ -44,11 +44,6 @@ def _report(args: list[str], lang: str = "ja") -> str:
     return done.stdout
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="quarantined: in fresh clones the form under 交付税措置 on /debt sometimes does not appear within 60 s "
-    "(cause not found yet; passes on its own). Fix first, then remove this marker.",
-)
 def test_brw_feedback_no_with_comment_by_keyboard_reaches_the_report(backend, page_factory):
     url, report_args, name = backend
     page = page_factory()
