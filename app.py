@@ -172,7 +172,21 @@ def build_app(settings: Settings) -> dash.Dash:
             response.status_code = 404
         return _security_headers(settings, app, response)
 
+    _set_up_before_fork(app)
     return app
+
+
+def _set_up_before_fork(app: dash.Dash) -> None:
+    """Run Dash's once-per-process set-up now, in the process that loads the app.
+
+    Dash registers the files it may serve (react, the component bundles, assets) on a process's first request, and
+    marks the set-up as done before it has finished. In a threaded worker a page's parallel script requests race it:
+    one thread sets up while the others find no registered library and get 404, so the page never starts. Workers
+    are forked from the master after the app is loaded (``preload_app``), and recycled ones again: set up here, every
+    worker starts with the registration complete.
+    """
+    with app.server.test_request_context("/"):
+        app._setup_server()  # Dash has no public hook for this; its version is pinned in requirements.txt
 
 
 def _build_or_exit() -> dash.Dash:

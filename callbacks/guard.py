@@ -205,7 +205,8 @@ def install(app: Dash, roots: Iterable[Any], *, debug: bool) -> None:
     def guarded_suite(package_name: str, fingerprinted_path: str) -> Any:
         try:
             return serve_suite(package_name, fingerprinted_path)
-        except Exception:  # unknown package, unregistered or missing file: Dash raises several kinds
+        except Exception as exc:  # unknown package, unregistered or missing file: Dash raises several kinds
+            log.warning("component suite %s/%s not served: %r", package_name, fingerprinted_path, exc)
             return plain("server.not_found", 404)
 
     server.view_functions[suites] = guarded_suite

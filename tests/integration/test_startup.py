@@ -68,3 +68,46 @@ def test_a_frame_ancestor_that_is_no_origin_is_a_clear_message():
     assert result.returncode == 1
     assert "設定に誤りがあるため起動できません" in result.stderr and "MIERUKA_FRAME_ANCESTORS" in result.stderr
     assert "origins" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_fresh_workers_serve_every_script_of_a_page_at_once(tmp_path: Path):
+    """A page's scripts, fetched in parallel from workers that have just started, are all served.
+
+    Dash registers the files it serves on a process's first request and marks that done before it is; a threaded
+    worker answered the other parallel requests with 404 meanwhile, and the page never started (seen in browser tests
+    after a worker was recycled). Workers recycled every 25 requests here, so many fresh workers meet a burst.
+    """
+    import re
+    import urllib.error
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.integration.test_faults import _start
+    from tests.integration.test_multi_instance import _stop
+
+    os.environ["GUNICORN_CMD_ARGS"] = "--max-requests 25 --max-requests-jitter 0"
+    try:
+        proc, url, log = _start(tmp_path)
+    finally:
+        del os.environ["GUNICORN_CMD_ARGS"]
+
+    def status(path: str) -> int:
+        try:
+            with urllib.request.urlopen(url + path, timeout=60) as response:
+                response.read()
+                return int(response.status)
+        except urllib.error.HTTPError as exc:
+            return exc.code
+
+    try:
+        with urllib.request.urlopen(url + "/?m=012149&y=2013", timeout=60) as response:
+            scripts = re.findall(r'<script src="([^"]+)"', response.read().decode())
+        assert len(scripts) >= 5
+        failed = []
+        with ThreadPoolExecutor(len(scripts)) as pool:
+            for _ in range(12):
+                failed += [p for p, s in zip(scripts, pool.map(status, scripts), strict=True) if s != 200]
+        assert failed == [], failed[:5]
+    finally:
+        _stop(proc)
+    assert "not a registered library" not in log.read_text(errors="replace")
