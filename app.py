@@ -25,6 +25,7 @@ from finance.config import Settings
 from finance.validation import DataValidationError, report
 from layouts import shell
 from web import feedback as feedback_route
+from web import prerender
 
 STATIC_PREFIXES = ("/_dash-", "/assets/", "/_favicon", "/_reload-hash", "/health")
 SERVER_PAGES = ("/handout", "/present", "/booklet")  # HTML made by Flask routes, not Dash pages
@@ -141,6 +142,7 @@ def build_app(settings: Settings) -> dash.Dash:
     figurekit.register(server, settings.link_base)
     handout.register(server, settings.link_base)
     booklet.register(server)
+    prerender.configure(server, settings.prerender, settings.link_base, settings.cache_dir / "render-slots")
     feedback_route.register(server, settings)  # the one write of the public site: clarity votes
     server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
     if settings.compress:

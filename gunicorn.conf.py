@@ -45,6 +45,24 @@ def when_ready(server):
     server.log.info("export process %s on %s", process.pid, path)
 
 
+def post_worker_init(worker):
+    """Send the app's log lines to gunicorn's error log; start the background renders (web/prerender.py).
+
+    One worker of the machine makes the canonical handouts and print images after start.
+    """
+    import logging
+
+    from web import prerender
+
+    app_log = logging.getLogger("mieruka")
+    app_log.handlers = list(worker.log.error_log.handlers)
+    app_log.setLevel(logging.INFO)
+    app_log.propagate = False
+
+    if prerender.start():
+        worker.log.info("pre-rendering the canonical views in the background")
+
+
 def on_exit(server):
     """Stop the export process with the master and remove its socket (also when it died before)."""
     import contextlib

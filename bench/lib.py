@@ -92,6 +92,7 @@ def gunicorn(name: str, app_dir: Path, out_dir: Path, extra_env: dict[str, str],
         "MIERUKA_BIND": f"127.0.0.1:{port}",
         "MIERUKA_WORKERS": str(workers),
         "MIERUKA_ACCESS_LOG": str(access),
+        "MIERUKA_PRERENDER": "none",  # the background renders are tested on their own (test_prerender)
         **extra_env,
     }
     gunicorn_bin = app_dir / ".venv" / "bin" / "gunicorn"

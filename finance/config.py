@@ -51,6 +51,9 @@ class Settings:
         database_url: PostgreSQL URL (``postgresql://…``); when set, the feedback is stored there instead.
         proxy_hops: trusted reverse proxies in front of the app (nginx: 1); the feedback rate limit then tells
             clients apart by ``X-Forwarded-For``.
+        prerender: the bodies whose handout and print images are made in the background after start, so that a
+            visitor never waits for them: ``documents`` (every body with its own documents, the default), ``none``,
+            or 団体コード separated by spaces. Each is rendered for its default view (latest year, Japanese).
     """
 
     data_dir: Path = ROOT / "data"
@@ -74,6 +77,7 @@ class Settings:
     render_slots: int = 2
     render_queue: int = 4
     render_wait_s: int = 30
+    prerender: tuple[str, ...] = ("documents",)
 
     @property
     def link_base(self) -> str:
@@ -207,6 +211,23 @@ def _origins(value: str) -> tuple[str, ...]:
     return origins
 
 
+PRERENDER_WORDS = ("documents", "none")
+
+
+def _prerender(value: str) -> tuple[str, ...]:
+    """``MIERUKA_PRERENDER``: ``documents``, ``none`` or 6-digit 団体コード separated by spaces."""
+    words = tuple(value.split()) or ("documents",)
+    if len(words) == 1 and words[0] in PRERENDER_WORDS:
+        return words
+    for word in words:
+        if not re.fullmatch(r"[0-9]{6}", word):
+            raise ConfigError(
+                f"MIERUKA_PRERENDER={value!r}: documents、none、または6桁の団体コードを空白で区切って指定してください。"
+                f"誤り: {word!r} / give documents, none, or 6-digit body codes separated by spaces; not one: {word!r}"
+            )
+    return words
+
+
 def _whole(env: Mapping[str, str], name: str, default: int, least: int = 0) -> int:
     value = (env.get(name) or str(default)).strip()
     if not value.isdigit() or int(value) < least:
@@ -248,4 +269,5 @@ def from_env(env: Mapping[str, str]) -> Settings:
         render_slots=_megabytes(env, "MIERUKA_RENDER_SLOTS", defaults.render_slots),
         render_queue=_whole(env, "MIERUKA_RENDER_QUEUE", defaults.render_queue),
         render_wait_s=_whole(env, "MIERUKA_RENDER_WAIT_S", defaults.render_wait_s),
+        prerender=_prerender(env.get("MIERUKA_PRERENDER") or ""),
     )

@@ -160,3 +160,16 @@ def _use_body(ds: Dataset, code: str) -> None:
     """Let the messages of this request speak of the body's residents (市民, 町民, 県民 …)."""
     kind, name = queries.body_kind_and_name(ds, code)
     text.use_body(kind, name)
+
+
+def canonical_views(ds: Dataset, bodies: tuple[str, ...]) -> list[ViewState]:
+    """The default views (latest year, Japanese, totals) of the bodies named by a ``prerender`` setting.
+
+    ``("documents",)`` = every body with its own documents; ``("none",)`` = none; else the given 団体コード
+    (codes not in the data are left out). Bodies without a year of data have no view.
+    """
+    if bodies == ("none",):
+        return []
+    codes = sorted(ds.seed_codes) if bodies == ("documents",) else [c for c in bodies if c in ds.codes]
+    views = [resolve(ds, {"m": code}) for code in codes]
+    return [view for view in views if view.year is not None]

@@ -47,6 +47,7 @@ def run_gunicorn(tmp_path_factory, extra_env: dict[str, str]) -> Iterator[str]:
         "MIERUKA_CACHE_TYPE": "FileSystemCache",
         "MIERUKA_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
         "MIERUKA_ACCESS_LOG": str(tmp_path_factory.mktemp("log") / "access.log"),
+        "MIERUKA_PRERENDER": "none",  # the background renders are tested on their own (test_prerender)
         **extra_env,
     }
     gunicorn = Path(sys.executable).with_name("gunicorn")

@@ -43,6 +43,7 @@ def server(tmp_path_factory) -> Iterator[str]:
         "MIERUKA_CACHE_TYPE": "FileSystemCache",
         "MIERUKA_CACHE_DIR": str(tmp / "cache"),
         "MIERUKA_ACCESS_LOG": str(tmp / "access.log"),
+        "MIERUKA_PRERENDER": "none",  # the background renders are tested on their own (test_prerender)
     }
     with log.open("wb") as out:
         proc = subprocess.Popen(

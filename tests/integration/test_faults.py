@@ -39,6 +39,7 @@ def _start(tmp: Path, **extra: str) -> tuple[subprocess.Popen[bytes], str, Path]
         "MIERUKA_CACHE_TYPE": "FileSystemCache",
         "MIERUKA_CACHE_DIR": str(tmp / f"cache-{port}"),
         "MIERUKA_ACCESS_LOG": str(tmp / f"access-{port}.log"),
+        "MIERUKA_PRERENDER": "none",  # the background renders are tested on their own (test_prerender)
         **extra,
     }
     with log.open("wb") as out:

@@ -96,6 +96,7 @@ def _start_instance(redis_port: int, log: Path) -> tuple[subprocess.Popen[bytes]
         "MIERUKA_WORKERS": "1",
         "MIERUKA_REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
         "MIERUKA_ACCESS_LOG": str(log.with_suffix(".access")),
+        "MIERUKA_PRERENDER": "none",  # the background renders are tested on their own (test_prerender)
     }
     gunicorn = Path(sys.executable).with_name("gunicorn")
     with log.open("wb") as out:

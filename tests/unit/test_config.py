@@ -115,3 +115,22 @@ def test_frame_ancestors_keep_valid_origins():
         "http://127.0.0.1:8080",
         "https://*.example.jp",
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("", ("documents",)),
+        ("none", ("none",)),
+        ("documents", ("documents",)),
+        ("012149  012092", ("012149", "012092")),
+    ],
+)
+def test_prerender_setting(value, expected):
+    assert from_env({"MIERUKA_PRERENDER": value}).prerender == expected
+
+
+@pytest.mark.parametrize("value", ["12149", "012149 all", "documents none", "012149;rm"])
+def test_a_prerender_setting_that_names_no_body_stops_the_start(value):
+    with pytest.raises(ConfigError, match="MIERUKA_PRERENDER"):
+        from_env({"MIERUKA_PRERENDER": value})

@@ -149,3 +149,13 @@ def test_easy_japanese_is_a_language_of_the_url(dataset):
     assert state.as_query() == "?m=012149&y=2013&lang=easy"
     assert viewstate.checked(dataset, state.as_dict()) == state
     assert viewstate.resolve(dataset, viewstate.parse_query("?m=012149&y=2013&lang=EASY")).locale == "ja"
+
+
+def test_canonical_views_are_the_default_views_of_the_named_bodies(dataset):
+    documents = viewstate.canonical_views(dataset, ("documents",))
+    assert [v.municipality for v in documents] == sorted(dataset.seed_codes)
+    assert all(v == viewstate.resolve(dataset, {"m": v.municipality}) for v in documents)
+    assert all((v.locale, v.mode) == ("ja", "total") and v.year is not None for v in documents)
+    named = viewstate.canonical_views(dataset, ("012092", "999999"))  # a body of the national tables; an unknown code
+    assert [v.municipality for v in named] == ["012092"]
+    assert viewstate.canonical_views(dataset, ("none",)) == []
