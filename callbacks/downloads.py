@@ -102,6 +102,14 @@ def national_csv(name: str) -> Response:
     return attachment(body, MIMETYPES["csv"], f"mieruka-national-{name}.csv")
 
 
+def national_parquet(name: str) -> Response:
+    """``GET /download/national/<name>.parquet``: the same table as Parquet (numbers typed, codes as text)."""
+    body = opendata.bulk_parquet(repository.get(), name)
+    if body is None:
+        abort(404)
+    return attachment(body, "application/vnd.apache.parquet", f"mieruka-national-{name}.parquet")
+
+
 def national_datapackage() -> Response:
     """``GET /download/national/datapackage.json``: the descriptor with the licence and the attribution."""
     body = opendata.datapackage(repository.get())
@@ -124,6 +132,9 @@ def body_json(code: str) -> Response:
 def register(server: Flask) -> None:
     """Add the download routes to the Flask server."""
     server.add_url_rule("/download/national/<name>.csv", "download_national_csv", national_csv, methods=["GET"])
+    server.add_url_rule(
+        "/download/national/<name>.parquet", "download_national_parquet", national_parquet, methods=["GET"]
+    )
     server.add_url_rule(
         "/download/national/datapackage.json", "download_national_datapackage", national_datapackage, methods=["GET"]
     )

@@ -12,8 +12,11 @@ import csv
 import io
 import json
 import re
+import tempfile
+from pathlib import Path
 from typing import Any
 
+import fastparquet
 import pandas as pd
 
 from finance.exports import neutralise
@@ -36,6 +39,17 @@ ATTRIBUTION = (
 )
 LICENCE = "政府標準利用規約（第2.0版）: CC BY 4.0 互換 / Public Data License (Version 2.0), compatible with CC BY 4.0"
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$", re.ASCII)
+FIELD_TYPES: dict[str, str] = {
+    "fiscal_year": "integer",
+    "first_fiscal_year": "integer",
+    "last_fiscal_year": "integer",
+    "source_row": "integer",
+    "population": "integer",
+    "value": "number",
+    "amount_thousand_yen": "number",
+}
+"""Columns of the national files that hold numbers (Table Schema types); every other column is text. Codes stay
+text: 団体コード keep their leading zero. An empty cell is missing (null), never 0."""
 
 
 def _safe(cell: str) -> str:
@@ -65,12 +79,53 @@ def bulk_csv(ds: Dataset, name: str) -> bytes | None:
     return found  # type: ignore[return-value]
 
 
+def _typed_frame(path: Path) -> pd.DataFrame:
+    """A national file with its number columns (:data:`FIELD_TYPES`) as numbers and the rest as text."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for column in frame.columns:
+        kind = FIELD_TYPES.get(column)
+        cells = frame[column].replace("", None)
+        if kind == "integer":
+            frame[column] = pd.to_numeric(cells, errors="raise").astype("Int64")
+        elif kind == "number":
+            frame[column] = pd.to_numeric(cells, errors="raise").astype("float64")
+        else:
+            frame[column] = cells.astype(object)
+    return frame
+
+
+def bulk_parquet(ds: Dataset, name: str) -> bytes | None:
+    """One national file as Parquet (numbers typed, codes as text, empty = null), built once per process."""
+    if name not in BULK_TABLES:
+        return None
+    key = ("bulk_parquet", name)
+    found = ds.memo.get(key)
+    if found is None:
+        path = ds.data_dir / "national" / f"{name}.csv"
+        if not path.is_file():
+            return None
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / f"{name}.parquet"
+            fastparquet.write(str(target), _typed_frame(path), compression="ZSTD", write_index=False)
+            found = target.read_bytes()
+        ds.memo[key] = found
+    return found  # type: ignore[return-value]
+
+
 def datapackage(ds: Dataset) -> bytes | None:
-    """The Data Package descriptor of the national files, with the licence and the ministry's attribution."""
+    """The Data Package descriptor of the national files, with the licence and the ministry's attribution.
+
+    The number columns are typed (:data:`FIELD_TYPES`) and each file names its Parquet copy.
+    """
     path = ds.data_dir / "national" / "datapackage.json"
     if not path.is_file():
         return None
     descriptor = json.loads(path.read_text(encoding="utf-8"))
+    for resource in descriptor.get("resources", []):
+        for field in resource.get("schema", {}).get("fields", []):
+            field["type"] = FIELD_TYPES.get(field.get("name"), field.get("type", "string"))
+        if resource.get("name") in BULK_TABLES:
+            resource["parquet"] = f"{resource['name']}.parquet"
     descriptor.setdefault("licenses", [{"name": "CC-BY-4.0", "title": LICENCE}])
     descriptor["attribution_ja"] = ATTRIBUTION
     return json.dumps(descriptor, ensure_ascii=False, indent=2).encode("utf-8")

@@ -41,3 +41,32 @@ def test_a_body_as_json(dash_app):
     fb = [r for r in village["ratios"] if r["fiscal_year"] == 2024 and r["indicator"] == "future_burden_ratio"]
     assert fb[0]["value"] is None and fb[0]["status"] == "non_positive"  # not 0
     assert {s["source_id"] for s in payload["sources"]} >= {"MIC_SHUYOU_CITY_2013"}
+
+
+def test_bulk_ratios_parquet_has_typed_numbers_text_codes_and_nulls(dash_app, tmp_path):
+    import fastparquet
+
+    response = dash_app.server.test_client().get("/download/national/ratios.parquet")
+    assert response.status_code == 200 and response.mimetype == "application/vnd.apache.parquet"
+    path = tmp_path / "ratios.parquet"
+    path.write_bytes(response.get_data())
+    frame = fastparquet.ParquetFile(str(path)).to_pandas()
+    assert len(frame) == 196_210  # the same rows as the CSV
+    assert frame["value"].dtype == "float64" and str(frame["fiscal_year"].dtype) == "Int64"
+    wakkanai = frame[(frame["municipality_code"] == "012149") & (frame["fiscal_year"] == 2013)]
+    assert wakkanai.set_index("indicator")["value"]["real_debt_service_ratio"] == 15.9  # code kept as text
+    village = frame[
+        (frame["municipality_code"] == "014036")
+        & (frame["fiscal_year"] == 2024)
+        & (frame["indicator"] == "future_burden_ratio")
+    ]
+    assert village["value"].isna().all() and (village["status"] == "non_positive").all()  # «-» is null, not 0
+    assert dash_app.server.test_client().get("/download/national/secrets.parquet").status_code == 404
+
+
+def test_datapackage_types_the_number_columns_and_names_the_parquet_copies(dash_app):
+    descriptor = json.loads(dash_app.server.test_client().get("/download/national/datapackage.json").get_data())
+    ratios = next(r for r in descriptor["resources"] if r["name"] == "ratios")
+    types = {f["name"]: f["type"] for f in ratios["schema"]["fields"]}
+    assert types["value"] == "number" and types["fiscal_year"] == "integer" and types["municipality_code"] == "string"
+    assert ratios["parquet"] == "ratios.parquet"
