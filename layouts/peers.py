@@ -8,6 +8,7 @@ from finance import formatting
 from finance.crosscheck import Check
 from finance.peers import Distribution, PeerView, PublishedMean
 from finance.text import t
+from layouts import distribution
 
 INDEX_DECIMALS = {"fiscal_capability_index": 2, "laspeyres_index": 1}
 
@@ -65,6 +66,7 @@ def view_block(view: PeerView, name: str, locale: str) -> html.Section:
     body: list[object] = [
         html.H3(t(f"indicator.{indicator}.name", locale)),
         html.P(t("peers.value", locale, name=name, value=mine), className="peer-value"),
+        *_plot(view, name, mine, locale),
         html.Div(
             html.Table(
                 [
@@ -95,6 +97,31 @@ def view_block(view: PeerView, name: str, locale: str) -> html.Section:
             )
         )
     return html.Section(body, className="peer-block", **{"data-indicator": indicator})
+
+
+def _plot(view: PeerView, name: str, mine: str, locale: str) -> list[object]:
+    """The distributions as a static box plot with the body's value marked, and the key to its shapes."""
+    if not view.distributions:
+        return []
+    rows = [
+        distribution.Row(group_label(d, locale), d.minimum, d.q1, d.median, d.q3, d.maximum) for d in view.distributions
+    ]
+    value = view.value if view.status == "ok" else None
+    label = t("peers_plot.marker", locale, name=name, value=mine)
+    picture = distribution.svg(rows, value, label, lambda v: _number(view.indicator, v, locale))
+    summary = "; ".join(
+        t("peers_plot.group_alt", locale, group=r.label, median=_number(view.indicator, r.median, locale)) for r in rows
+    )
+    alt = t("peers_plot.alt", locale, name=name, value=mine, groups=summary)
+    return [
+        html.Figure(
+            [
+                html.Img(src=distribution.data_uri(picture), alt=alt, className="peer-plot"),
+                html.Figcaption(t("peers_plot.key", locale), className="peer-key"),
+            ],
+            className="peer-figure",
+        )
+    ]
 
 
 def section(views: tuple[PeerView, ...], name: str, locale: str) -> html.Div | None:

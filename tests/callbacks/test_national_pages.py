@@ -74,3 +74,42 @@ def test_fy2019_settlement_per_resident_on_the_population_of_the_matching_date(d
     assert "1月1日現在の住民基本台帳人口、2020-01-01" in text  # the basis named
     later = _texts(overview.update_overview({**state, "year": 2024}))
     assert "令和元年度（2019年度）の市町村別決算状況調のものだけです" in later  # one sentence, no empty frames
+
+
+def _peer_plots(dash_app, code: str, year: int) -> dict[str, tuple[str, str]]:
+    """indicator → (SVG text, alt text) of the peer box plots of the indicators page."""
+    import base64
+
+    from finance import repository
+
+    view = viewstate.resolve(repository.get(), {"m": code, "y": str(year)})
+    found: dict[str, tuple[str, str]] = {}
+
+    def walk(node, indicator=None):
+        if isinstance(node, (list, tuple)):
+            for child in node:
+                walk(child, indicator)
+            return
+        if not hasattr(node, "to_plotly_json"):
+            return
+        props = node.to_plotly_json()["props"]
+        indicator = props.get("data-indicator", indicator)
+        if "peer-plot" in str(props.get("className", "")):
+            svg = base64.b64decode(props["src"].split(",", 1)[1]).decode("utf-8")
+            found[indicator] = (svg, props["alt"])
+        walk(props.get("children"), indicator)
+
+    walk(indicators_callbacks.update_indicators(view.as_dict()))
+    return found
+
+
+def test_peer_distributions_are_drawn_with_the_body_marked(dash_app):
+    plots = _peer_plots(dash_app, YUBARI, 2013)
+    svg, alt = plots["real_debt_service_ratio"]
+    assert "北海道の市区町村" in svg and ">夕張市: 47.2%<" in svg  # groups named, the body's value labelled
+    groups = svg.count('stroke="#2f4f6f"')  # one box per group
+    assert groups >= 3 and svg.count('fill="#b3261e"') == groups + 1  # a diamond on every row, one in the key
+    assert "夕張市の値（47.2%）" in alt and "北海道の市区町村の中央値" in alt
+    village, alt = _peer_plots(dash_app, TOMARI, 2024)["future_burden_ratio"]
+    assert 'fill="#b3261e"' not in village  # «-»: no value to mark, never drawn at 0
+    assert "算定されない" in alt
