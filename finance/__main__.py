@@ -7,6 +7,8 @@
 * ``ratios --data DIR --m CODE [--y YEAR]``: components, computed and published ratios, status and lines.
 * ``import-national SOURCE --out DIR``: read the ministry's national tables and write the cleaned CSV files
   (see ``data/national/README.md``); every import error at once, exit 1 when there is any.
+* ``crosscheck --data DIR [--differ]``: as CSV, every figure that a body's own documents and the national tables
+  both give, with both values and sources and whether they agree (``--differ``: only where they do not).
 * ``feedback report``: the explanations by their share of 「いいえ」 with the comments, for the staff; it reads
   the store the site writes (``MIERUKA_DATABASE_URL`` or ``MIERUKA_FEEDBACK_DIR``, or ``--db``/``--database-url``).
 """
@@ -21,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from finance import addbody, config, feedback, ratiocheck
+from finance import addbody, config, crosscheck, feedback, ratiocheck
 from finance.load import load_dataset
 from finance.schemas import datapackage
 from finance.text import t
@@ -49,6 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     national.add_argument("source_dir")
     national.add_argument("--out", default="data/national")
+    cross = sub.add_parser("crosscheck", help="documents against the national tables / 資料と全国の表の照合")
+    cross.add_argument("--data", default="data")
+    cross.add_argument("--differ", action="store_true", help="only the figures that differ / 異なるものだけ")
     votes = sub.add_parser("feedback", help="clarity feedback / 説明がわかったかの声")
     votes.add_argument("action", choices=["report"])
     votes.add_argument("--db", help="folder of feedback.sqlite3 (default: MIERUKA_FEEDBACK_DIR)")
@@ -67,6 +72,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _add(args, out)
     if args.command == "ratios":
         return _ratios(args, out)
+    if args.command == "crosscheck":
+        try:
+            out.write(crosscheck.to_csv(load_dataset(args.data), only_differ=args.differ))
+        except DataValidationError as exc:
+            out.write(report(exc.issues) + "\n")
+            return 1
+        return 0
     try:
         dataset = load_dataset(args.data_dir)
     except DataValidationError as exc:

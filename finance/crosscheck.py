@@ -8,6 +8,8 @@ labelled with its kind: a difference there is what the plan expected against wha
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -108,3 +110,49 @@ def checks(ds: Dataset, code: str) -> tuple[Check, ...]:
     result = tuple(sorted(out, key=lambda c: (c.fiscal_year, c.subject)))
     ds.memo[key] = result
     return result
+
+
+CSV_COLUMNS = (
+    "municipality_code",
+    "fiscal_year",
+    "subject",
+    "figure_kind",
+    "document_value",
+    "document_source",
+    "national_value",
+    "national_source",
+    "result",
+)
+
+
+def _cite(source: queries.Source) -> str:
+    return f"{source.source_id} {source.table} {source.lines}".strip()
+
+
+def to_csv(ds: Dataset, only_differ: bool = False) -> str:
+    """Every check of every body with its own documents as CSV (one row each, both sources cited).
+
+    ``result`` is ``agree`` or ``differ``; neither value is changed or merged — the record of where a document and
+    the national tables part.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for code in sorted(ds.seed_codes):
+        for c in checks(ds, code):
+            if only_differ and c.agree:
+                continue
+            writer.writerow(
+                (
+                    c.municipality_code,
+                    c.fiscal_year,
+                    c.subject,
+                    c.figure_kind,
+                    c.document_text,
+                    _cite(c.document),
+                    c.national_text,
+                    _cite(c.national),
+                    "agree" if c.agree else "differ",
+                )
+            )
+    return out.getvalue()

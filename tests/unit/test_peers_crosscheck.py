@@ -46,3 +46,19 @@ def test_kushiro_plan_and_nakatonbetsu_population_differences_are_shown_with_bot
 
 def test_wakkanai_booklet_agrees_with_the_national_tables(dataset):
     assert all(c.agree for c in crosscheck.checks(dataset, "012149"))
+
+
+def test_the_differences_are_recorded_as_csv_with_both_sources(dataset):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(crosscheck.to_csv(dataset, only_differ=True))))
+    assert rows and {r["result"] for r in rows} == {"differ"}
+    kushiro = [r for r in rows if r["municipality_code"] == "012068" and r["fiscal_year"] == "2006"]
+    assert kushiro[0]["subject"] == "real_debt_service_ratio" and kushiro[0]["national_value"] == "17.0"
+    assert kushiro[0]["document_source"].startswith("KS ") and kushiro[0]["national_source"].startswith("MIC_SHUYOU")
+    people = [r for r in rows if r["municipality_code"] == "015130" and r["subject"] == "population"]
+    assert (people[0]["document_value"], people[0]["national_value"]) == ("1,943", "1,947")
+    every = list(csv.DictReader(io.StringIO(crosscheck.to_csv(dataset))))
+    assert {r["result"] for r in every} == {"agree", "differ"} and len(every) > len(rows)
+    assert all(r["result"] == "agree" for r in every if r["municipality_code"] == "012149")  # 稚内市: all agree
