@@ -26,6 +26,17 @@ def layout(locale: str) -> html.Div:
                         inputClassName="lang-input",
                         labelClassName="lang-label",
                     ),
+                    html.Label(t("compare_search.label", locale), htmlFor=ids.COMPARE_SEARCH, className="compare-add"),
+                    dcc.Input(
+                        id=ids.COMPARE_SEARCH,
+                        type="search",
+                        debounce=True,
+                        maxLength=40,
+                        autoComplete="off",
+                        placeholder=t("compare_search.placeholder", locale),
+                        className="compare-search",
+                    ),
+                    html.P(t("compare_search.hint", locale), className="compare-hint"),
                 ]
             ),
             dcc.Loading(html.Div(id=ids.COMPARE_CONTENT), type="dot"),

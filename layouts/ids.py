@@ -68,5 +68,6 @@ EMBED_GRAPH = "embed-chart-graph"
 # compare
 COMPARE_SELECT = "compare-municipality-checklist"
 COMPARE_CONTENT = "compare-content"
+COMPARE_SEARCH = "compare-search"
 FIGURE_ANCHOR = "figure"  # HTML id prefix of a figure section: f"{FIGURE_ANCHOR}-{key}" (target of ?fig=<key>)
 HANDOUT_LINKS = "tools-handout-content"  # the overview's links to /handout, /handout.pdf and /present

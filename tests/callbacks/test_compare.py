@@ -40,3 +40,14 @@ def test_callbacks(dash_app):
     assert "市民1人あたりの歳入" in text and "668,054円" in text and "中央値" in text and "普通会計" in text
     assert texts(compare_callbacks.update_compare(STATE, "garbage")) == "くらべる市町村を1つ以上選んでください。"
     assert compare_callbacks.update_compare({"municipality": "0"}, ["012149"]) == ["市町村を選んでください。"]
+
+
+def test_any_body_can_be_found_and_added_without_losing_the_ticks(dash_app):
+    options, chosen = compare_callbacks.choices(STATE, "夕張", ["012149", "015130"])
+    assert chosen == ["012149", "015130"]  # the ticks are kept; the match is offered, not ticked
+    assert {"label": "夕張市", "value": "012092"} in options and {"label": "稚内市", "value": "012149"} in options
+    options, chosen = compare_callbacks.choices(STATE, "014036", [*chosen, "012092", "<script>"])
+    assert chosen == ["012149", "015130", "012092"]  # a forged code is dropped
+    assert {o["value"] for o in options} >= {"012092", "014036", "012149"} and len(options) < 20  # never all bodies
+    text = texts(compare_callbacks.update_compare(STATE, ["012149", "012092"]))
+    assert "夕張市" in text and "中央値" in text
