@@ -45,6 +45,9 @@ NOT_COMPUTED_AT_OR_BELOW_ZERO = frozenset(
 
 AVERAGED = {"real_debt_service_ratio": 3}
 """Ratios published as the mean of several single years (財政健全化法 第2条第3号: 3か年平均)."""
+PUBLISHED_AS_MEAN = {**AVERAGED, "fiscal_capability_index": 3, "bond_restriction_ratio": 3}
+"""Every indicator whose published value is by definition a mean of years (財政力指数 and the old 起債制限比率 too,
+which this engine does not compute from components): a page labels their value as such."""
 
 SINGLE_OF = {"real_debt_service_ratio_single": "real_debt_service_ratio"}
 """Indicators that are the single-year value of a component-based ratio."""

@@ -7,6 +7,7 @@ from decimal import Decimal
 from dash import dcc, html
 
 from finance import formatting
+from finance.components import PUBLISHED_AS_MEAN
 from finance.indicators import LEGAL_BASIS, SOUNDNESS, Evaluation, IndicatorsPage, Part, Section, TrendPoint
 from finance.status import Status
 from finance.text import html_lang, t
@@ -520,6 +521,11 @@ def _section(
                 html.Strong(_value_text(section, locale), className="card-value")
                 if published is not None
                 else html.Span(_value_text(section, locale)),
+                *(
+                    [html.Span(t("mean_label.years", locale, n=PUBLISHED_AS_MEAN[indicator]), className="value-note")]
+                    if indicator in PUBLISHED_AS_MEAN and published is not None
+                    else []
+                ),
             ]
         ),
     ]

@@ -8,8 +8,8 @@ from tests.callbacks.test_callbacks import texts
 
 def test_wakkanai_h25_against_the_lines(dash_app):
     text = texts(indicators.update_indicators({"municipality": "012149", "year": 2013, "locale": "ja"}))
-    assert "公表値 15.9%" in text and "早期健全化基準 25.0%" in text and "財政再生基準 35.0%" in text
-    assert "公表値 89.3%" in text and "早期健全化基準 350.0%" in text
+    assert "公表値 15.9% （3か年平均）" in text and "早期健全化基準 25.0%" in text and "財政再生基準 35.0%" in text
+    assert "公表値 89.3%" in text and "公表値 89.3% （" not in text and "早期健全化基準 350.0%" in text
     assert "—（黒字1.49%）" in text and "—（黒字21.01%）" in text and "該当なし（赤字なし）" in text
     assert "早期健全化基準 12.96%" in text and "財政再生基準 20.00%" in text
     assert "地方債の許可が必要になる基準（18.0%）まで、あと2.1ポイントです。" in text
