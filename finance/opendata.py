@@ -13,6 +13,7 @@ import io
 import json
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,24 +60,32 @@ def _safe(cell: str) -> str:
     return "" if value is None else str(value)
 
 
-def bulk_csv(ds: Dataset, name: str) -> bytes | None:
-    """One national file as formula-safe CSV (UTF-8), built once per process; ``None`` if unknown or absent."""
+def _bulk(ds: Dataset, name: str, fmt: str, build: Callable[[Path], bytes]) -> bytes | None:
+    """One national file in ``fmt``, built by ``build`` once per process; ``None`` if unknown or absent."""
     if name not in BULK_TABLES:
         return None
-    key = ("bulk_csv", name)
+    key = (f"bulk_{fmt}", name)
     found = ds.memo.get(key)
     if found is None:
         path = ds.data_dir / "national" / f"{name}.csv"
         if not path.is_file():
             return None
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        with path.open(encoding="utf-8", newline="") as handle:
-            for row in csv.reader(handle):
-                writer.writerow([_safe(c) for c in row])
-        found = out.getvalue().encode("utf-8")
-        ds.memo[key] = found
+        found = ds.memo[key] = build(path)
     return found  # type: ignore[return-value]
+
+
+def _safe_csv(path: Path) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle):
+            writer.writerow([_safe(c) for c in row])
+    return out.getvalue().encode("utf-8")
+
+
+def bulk_csv(ds: Dataset, name: str) -> bytes | None:
+    """One national file as formula-safe CSV (UTF-8); ``None`` if unknown or absent."""
+    return _bulk(ds, name, "csv", _safe_csv)
 
 
 def _typed_frame(path: Path) -> pd.DataFrame:
@@ -94,22 +103,16 @@ def _typed_frame(path: Path) -> pd.DataFrame:
     return frame
 
 
+def _parquet(path: Path) -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "table.parquet"
+        fastparquet.write(str(target), _typed_frame(path), compression="ZSTD", write_index=False)
+        return target.read_bytes()
+
+
 def bulk_parquet(ds: Dataset, name: str) -> bytes | None:
-    """One national file as Parquet (numbers typed, codes as text, empty = null), built once per process."""
-    if name not in BULK_TABLES:
-        return None
-    key = ("bulk_parquet", name)
-    found = ds.memo.get(key)
-    if found is None:
-        path = ds.data_dir / "national" / f"{name}.csv"
-        if not path.is_file():
-            return None
-        with tempfile.TemporaryDirectory() as folder:
-            target = Path(folder) / f"{name}.parquet"
-            fastparquet.write(str(target), _typed_frame(path), compression="ZSTD", write_index=False)
-            found = target.read_bytes()
-        ds.memo[key] = found
-    return found  # type: ignore[return-value]
+    """One national file as Parquet (numbers typed, codes as text, empty = null); ``None`` if unknown or absent."""
+    return _bulk(ds, name, "parquet", _parquet)
 
 
 def datapackage(ds: Dataset) -> bytes | None:
