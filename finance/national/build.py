@@ -255,6 +255,21 @@ class _Builder:
             )
             return None
 
+    def unresolved_row(
+        self,
+        source_id: str,
+        row: str,
+        fiscal_year: str,
+        prefecture: str,
+        name: str,
+        code: str,
+        outcome: str,
+        reason: str,
+        detail: str = "",
+    ) -> None:
+        """List a row of a table that was skipped, not resolved or resolved through a variant (``unresolved.csv``)."""
+        self.out.unresolved.append([source_id, row, fiscal_year, prefecture, name, code, outcome, reason, detail])
+
     # ---------------------------------------------------------------- sources
     def source(
         self,
@@ -338,18 +353,15 @@ class _Builder:
                 if row.kind == "prefecture":
                     self.pref_codes[row.prefecture] = row.code
             for skipped in table.skipped:
-                self.out.unresolved.append(
-                    [
-                        source_id,
-                        str(skipped.row),
-                        str(table.fiscal_year),
-                        skipped.prefecture,
-                        skipped.name,
-                        "",
-                        OUTCOME_SKIPPED,
-                        skipped.reason,
-                        "",
-                    ]
+                self.unresolved_row(
+                    source_id,
+                    str(skipped.row),
+                    str(table.fiscal_year),
+                    skipped.prefecture,
+                    skipped.name,
+                    "",
+                    OUTCOME_SKIPPED,
+                    skipped.reason,
                 )
 
     def resolve(self, year: int, prefecture: str, name: str) -> tuple[str | None, str]:
@@ -417,55 +429,7 @@ class _Builder:
                 code = row.code
                 if code:
                     if not is_valid_code(code):
-                        self.out.unresolved.append(
-                            [
-                                source_id,
-                                str(row.row),
-                                str(table.fiscal_year),
-                                row.prefecture,
-                                row.name,
-                                code,
-                                OUTCOME_UNRESOLVED,
-                                "bad_check_digit",
-                                "",
-                            ]
-                        )
-                        continue
-                else:
-                    resolved, via = self.resolve(table.fiscal_year, row.prefecture, row.name)
-                    if resolved is not None and " " in via:
-                        self.out.unresolved.append(
-                            [
-                                source_id,
-                                str(row.row),
-                                str(table.fiscal_year),
-                                row.prefecture,
-                                row.name,
-                                resolved,
-                                OUTCOME_VARIANT,
-                                "variant_spelling",
-                                f"{via.split(' ', 1)[1]} ({via.split(' ', 1)[0]})",
-                            ]
-                        )
-                    if resolved is None:
-                        self.out.unresolved.append(
-                            [
-                                source_id,
-                                str(row.row),
-                                str(table.fiscal_year),
-                                row.prefecture,
-                                row.name,
-                                "",
-                                OUTCOME_UNRESOLVED,
-                                "name_not_found",
-                                "",
-                            ]
-                        )
-                        continue
-                    code = resolved
-                if code in codes_this_year:
-                    self.out.unresolved.append(
-                        [
+                        self.unresolved_row(
                             source_id,
                             str(row.row),
                             str(table.fiscal_year),
@@ -473,9 +437,47 @@ class _Builder:
                             row.name,
                             code,
                             OUTCOME_UNRESOLVED,
-                            "duplicate_code",
-                            f"row {codes_this_year[code]}",
-                        ]
+                            "bad_check_digit",
+                        )
+                        continue
+                else:
+                    resolved, via = self.resolve(table.fiscal_year, row.prefecture, row.name)
+                    if resolved is not None and " " in via:
+                        self.unresolved_row(
+                            source_id,
+                            str(row.row),
+                            str(table.fiscal_year),
+                            row.prefecture,
+                            row.name,
+                            resolved,
+                            OUTCOME_VARIANT,
+                            "variant_spelling",
+                            f"{via.split(' ', 1)[1]} ({via.split(' ', 1)[0]})",
+                        )
+                    if resolved is None:
+                        self.unresolved_row(
+                            source_id,
+                            str(row.row),
+                            str(table.fiscal_year),
+                            row.prefecture,
+                            row.name,
+                            "",
+                            OUTCOME_UNRESOLVED,
+                            "name_not_found",
+                        )
+                        continue
+                    code = resolved
+                if code in codes_this_year:
+                    self.unresolved_row(
+                        source_id,
+                        str(row.row),
+                        str(table.fiscal_year),
+                        row.prefecture,
+                        row.name,
+                        code,
+                        OUTCOME_UNRESOLVED,
+                        "duplicate_code",
+                        f"row {codes_this_year[code]}",
                     )
                     continue
                 codes_this_year[code] = row.row
@@ -488,18 +490,15 @@ class _Builder:
             for row in table.rows:
                 code = self.pref_codes.get(row.name)
                 if code is None:
-                    self.out.unresolved.append(
-                        [
-                            source_id,
-                            str(row.row),
-                            str(table.fiscal_year),
-                            row.name,
-                            row.name,
-                            "",
-                            OUTCOME_UNRESOLVED,
-                            "prefecture_not_found",
-                            "",
-                        ]
+                    self.unresolved_row(
+                        source_id,
+                        str(row.row),
+                        str(table.fiscal_year),
+                        row.name,
+                        row.name,
+                        "",
+                        OUTCOME_UNRESOLVED,
+                        "prefecture_not_found",
                     )
                     continue
                 self.seen[code][table.fiscal_year] = (row.name, row.name, source_id)
@@ -555,18 +554,15 @@ class _Builder:
                 continue
             code = row.code if row.kind == "municipality" else self.pref_codes.get(row.name, "")
             if not code or not is_valid_code(code):
-                self.out.unresolved.append(
-                    [
-                        source_id,
-                        str(row.line),
-                        str(row.fiscal_year),
-                        row.prefecture,
-                        row.name,
-                        row.code,
-                        OUTCOME_UNRESOLVED,
-                        "bad_check_digit",
-                        "",
-                    ]
+                self.unresolved_row(
+                    source_id,
+                    str(row.line),
+                    str(row.fiscal_year),
+                    row.prefecture,
+                    row.name,
+                    row.code,
+                    OUTCOME_UNRESOLVED,
+                    "bad_check_digit",
                 )
                 continue
             self.seen[code][row.fiscal_year] = (row.name, row.prefecture, source_id)
@@ -689,18 +685,15 @@ class _Builder:
                 elif row.code in known:
                     self.out.population.append([row.code, *values, str(row.row)])
                 else:
-                    self.out.unresolved.append(
-                        [
-                            source_id,
-                            str(row.row),
-                            str(table.fiscal_year),
-                            row.prefecture,
-                            row.name,
-                            row.code,
-                            OUTCOME_SKIPPED,
-                            "not_in_fiscal_tables",
-                            "",
-                        ]
+                    self.unresolved_row(
+                        source_id,
+                        str(row.row),
+                        str(table.fiscal_year),
+                        row.prefecture,
+                        row.name,
+                        row.code,
+                        OUTCOME_SKIPPED,
+                        "not_in_fiscal_tables",
                     )
         self.out.wards = list(wards.values())
 
