@@ -18,7 +18,7 @@ from finance.indicators import Evaluation
 from finance.load import Dataset
 from finance.status import Status
 
-Verdict = Literal["rebuilding", "early", "sound", "unknown"]
+Verdict = Literal["rebuilding", "early", "caution", "sound", "unknown"]
 """The summary's one-line verdict: the highest line any of the four ratios reached (or that none is known)."""
 
 EnterpriseVerdict = Literal["management", "sound", "none"]
@@ -76,6 +76,8 @@ class Summary:
             return "rebuilding"
         if Status.EARLY in reached:
             return "early"
+        if Status.CAUTION in reached:  # 実質公債費比率 18 % or more: bonds need permission
+            return "caution"
         if self.has_ratios:
             return "sound"
         return "unknown"

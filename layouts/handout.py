@@ -196,7 +196,7 @@ def summary_context(
         "ratios": ratios if summary.has_ratios else [],
         "ratios_missing": "" if summary.has_ratios else t("committee.ratios_missing", locale),
         "verdict": t(f"committee.verdict_{summary.verdict}", locale) if summary.has_ratios else "",
-        "verdict_alert": summary.verdict in ("early", "rebuilding"),
+        "verdict_alert": summary.verdict in ("early", "rebuilding", "caution"),
         "lines_note": t("committee.lines_note", locale),
         "ratio_columns": [
             t(f"committee.{k}", locale) for k in ("col_ratio", "col_value", "col_early", "col_rebuilding", "col_status")

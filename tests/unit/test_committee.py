@@ -40,3 +40,11 @@ def test_a_year_without_data_has_no_verdict_and_nothing_invented(dataset):
     assert not summary.has_ratios and summary.verdict == "unknown"
     assert all(e.status is Status.NO_DATA for e in summary.ratios)
     assert summary.enterprise_verdict == "none" and not summary.has_totals
+
+
+def test_nakatonbetsu_h23_below_the_early_lines_is_told_its_debt_service_needs_permission(dataset):
+    summary = committee.summary(dataset, "015130", 2011)
+    by = {e.indicator: e for e in summary.ratios}
+    assert by["real_debt_service_ratio"].status is Status.CAUTION  # 18.7 % ≥ 18 %
+    assert by["future_burden_ratio"].status is Status.NOT_COMPUTED  # «—»: the numerator is negative
+    assert summary.verdict == "caution"
