@@ -22,7 +22,7 @@ from callbacks import downloads, imaging, renderqueue
 from callbacks.cache import files
 from callbacks.figurekit import PAGES as FIGURE_PAGES
 from callbacks.figurekit import page_tree, public_base, qr_data_uri
-from finance import formatting, queries, repository, viewstate
+from finance import committee, formatting, queries, repository, viewstate
 from finance.text import t
 from layouts import figurekit, figures, handout
 
@@ -36,8 +36,13 @@ def _query(view: viewstate.ViewState, **extra: str) -> str:
 
 
 @files.memoize()
-def numbered_figures(municipality: str, year: int, mode: str, locale: str, palette: str) -> list[handout.Figure]:
-    """Every figure of the handout's pages, numbered, each with its chart as an SVG ``data:`` URI; memoised."""
+def numbered_figures(
+    municipality: str, year: int, mode: str, locale: str, palette: str, presenter: bool = False
+) -> list[handout.Figure]:
+    """Every figure of the handout's pages, numbered, each with its chart as an SVG ``data:`` URI; memoised.
+
+    ``presenter``: the charts for a projector (:func:`layouts.handout.presenter_figure`), else for paper.
+    """
     trees = [
         (page, figurekit.parts(page_tree(page, municipality, year, mode, locale)))
         for page in handout.PAGES
@@ -46,7 +51,14 @@ def numbered_figures(municipality: str, year: int, mode: str, locale: str, palet
     out = []
     with renderqueue.slot():  # one slot for all the figures of the handout
         rendered = [
-            (n, page, parts, figures.handout_figure(parts.figure, gray=palette == "gray"))
+            (
+                n,
+                page,
+                parts,
+                (handout.presenter_figure if presenter else figures.handout_figure)(
+                    parts.figure, gray=palette == "gray"
+                ),
+            )
             for n, page, parts in handout.number(trees)
         ]
         svgs = [imaging.render(p, "svg", width_mm=186, dpi=figures.PRINT_DPI) for *_, p in rendered]  # A4 width
@@ -61,6 +73,14 @@ def document(view: viewstate.ViewState, paper: str, palette: str, presenter: boo
     assert view.year is not None
     ds = repository.get()
     name = queries.municipality_name(ds, view.municipality, view.locale) or view.municipality
+    year_label = formatting.fiscal_year_label(view.year, view.locale)
+    summary = handout.summary_context(
+        committee.summary(ds, view.municipality, view.year),
+        name,
+        year_label,
+        queries.account_names(ds, view.municipality, view.locale),
+        view.locale,
+    )
     shared = {"palette": palette if palette != "color" else ""}
     live_link = base + "/handout" + _query(view, **shared)
     views = [
@@ -77,9 +97,9 @@ def document(view: viewstate.ViewState, paper: str, palette: str, presenter: boo
         ("tools.handout_view_back", "/" + viewstate.ViewState(view.municipality, view.year, view.locale).as_query())
     )
     return handout.render(
-        figures=numbered_figures(view.municipality, view.year, view.mode, view.locale, palette),
+        figures=numbered_figures(view.municipality, view.year, view.mode, view.locale, palette, presenter),
         name=name,
-        year_label=formatting.fiscal_year_label(view.year, view.locale),
+        year_label=year_label,
         version=ds.version,
         paper=paper,
         presenter=presenter,
@@ -87,6 +107,7 @@ def document(view: viewstate.ViewState, paper: str, palette: str, presenter: boo
         qr=qr_data_uri(live_link),
         views=[(t(key, view.locale), href) for key, href in views],
         locale=view.locale,
+        summary=summary,
     )
 
 

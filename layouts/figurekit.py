@@ -196,15 +196,28 @@ def _places(tree: object) -> list[_Place]:
     return found
 
 
+def _before(preceding: list[object], graph: dcc.Graph) -> object | None:
+    """The element right before a chart in document order (its text and its own wrappers skipped)."""
+    for node in reversed(preceding):
+        if isinstance(node, str) or any(n is graph for n in walk(node)):
+            continue
+        return node
+    return None
+
+
 def _parts(place: _Place, first: bool, count: int) -> FigureParts:
     """The words around one chart: the section's title (plus the sub-heading before the chart when the section
-    holds several charts), its sentences and notes (first chart only), its sources, and its table."""
+    holds several charts or the chart has its own), its sentences and notes (first chart only), its sources, and
+    its table."""
     section, graph = place.section, place.graph
     key = graph_key(graph.id) or ""
     nodes = list(walk(section))
     at = next(i for i, n in enumerate(nodes) if n is graph)
     title = next((_heading_text(n) for n in nodes if isinstance(n, (html.H2, html.H3))), "")
-    if count > 1:
+    # a chart under its own sub-heading is titled by it even when it is the section's only chart: the numerator
+    # breakdown of a ratio whose trend is all «—» is an amount chart, never the ratio itself
+    own = isinstance(_before(nodes[:at], graph), (html.H4, html.H5))
+    if count > 1 or own:
         sub = next((text_of(n) for n in reversed(nodes[:at]) if isinstance(n, (html.H4, html.H5))), "")
         if sub:
             title = f"{title} — {sub}"
