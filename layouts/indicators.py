@@ -452,6 +452,7 @@ def _trend(section: Section, locale: str, guide: tuple[float, float, str] | None
         decimals=decimals,
         guide_band=guide,
         secondary=secondary,
+        unit=t("figuredata.unit.index", locale) if indicator in INDEX_INDICATORS else "%",
     )
     return [
         html.P(t("indicators.trend_summary", locale, count=len(section.trend)), className="chart-summary"),
