@@ -59,6 +59,34 @@ def empty(message: str) -> go.Figure:
     return fig
 
 
+PHONE_PLOT_PX = 290
+"""The plot width of a chart on a 360 px phone (the narrowest screen the site is made for)."""
+
+
+def year_ticks(years: list[int], labels: list[str], font_px: float = 16) -> dict[str, object]:
+    """Year-axis tick settings whose labels never overlap at 360 px: upright when side by side they would not
+    fit the space a year gets on a phone (years sit on a numeric axis, so a cluster of years is as tight as the
+    whole span makes it)."""
+    per_year = PHONE_PLOT_PX / (max(years) - min(years) + 1.4)
+    widest = max((_text_px(part, font_px) for label in labels for part in label.split("<br>")), default=0.0)
+    return {"tickangle": -90 if per_year < widest + 6 else 0, "automargin": True}
+
+
+def one_point_note(locale: str) -> dict[str, object]:
+    """The note of a 「推移」 chart with a single year: 「前年の数値は資料にありません」 above the plot."""
+    return {
+        "text": t("figuredata.one_point", locale),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 1.0,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"size": 14},
+    }
+
+
 def totals_bar(series: pd.DataFrame, *, locale: str) -> go.Figure:
     """Revenue and expenditure by fiscal year (億円), one bar pair per year that has data.
 
@@ -94,7 +122,17 @@ def totals_bar(series: pd.DataFrame, *, locale: str) -> go.Figure:
         yaxis_title=t("overview.axis_amount", locale),
         separators=".,",
     )
-    fig.update_xaxes(tickmode="array", tickvals=years, ticktext=labels, range=[min(years) - 0.7, max(years) + 0.7])
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=years,
+        ticktext=labels,
+        range=[min(years) - 0.7, max(years) + 0.7],
+        **year_ticks(years, labels),
+    )
+    if len(years) == 1:  # one year is a value, not a trend
+        for trace in fig.data:
+            trace.update(text=trace.customdata, textposition="outside", cliponaxis=False)
+        fig.add_annotation(one_point_note(locale))
     return fig
 
 
@@ -279,9 +317,11 @@ def indicator_trend(
         tickvals=years,
         ticktext=labels,
         range=[min(years) - 0.7, max(years) + 0.7],
-        tickangle=0,
         tickfont={"size": 13 if len(years) > 6 else 16},
+        **year_ticks(years, labels, 13 if len(years) > 6 else 16),
     )
+    if len(drawn) == 1:  # one year is a value, not a trend
+        fig.add_annotation(one_point_note(locale))
     return fig
 
 
@@ -508,14 +548,20 @@ def trend_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.Figur
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         margin={"t": 40, "r": 8, "b": 72, "l": 56},
     )
+    ticks = [tick(y) for y in years]
     fig.update_xaxes(
-        tickangle=-90 if max(years) - min(years) > 8 else 0,  # many years on a phone: upright labels, no overlap
-        automargin=True,
         tickmode="array",
         tickvals=years,
-        ticktext=[tick(y) for y in years],
+        ticktext=ticks,
         range=[min(years) - 0.7, max(years) + 0.7],
+        **year_ticks(years, ticks),  # many years on a phone: upright labels, no overlap
     )
+    if len(years) == 1:  # one year is a value, not a trend: the bars say their values
+        for trace in fig.data:
+            trace.update(text=trace.customdata, textposition="outside", cliponaxis=False)
+        fig.add_annotation(one_point_note(locale))
+        if fig.layout.showlegend:  # the note above the plot, the legend above the note
+            fig.update_layout(legend_y=1.12, margin_t=72)
     if float(shown["value"].abs().max()) >= 1000:  # 500,000 not "500k": amounts read as written
         fig.update_yaxes(tickformat=",.0f")
     return fig
