@@ -136,13 +136,13 @@ def figure_data(page: str, key: str, fmt: str, municipality: str, year: int, mod
     """The data table of one figure as CSV or XLSX (numbers as numbers), or ``None`` without such a table."""
     ds = repository.get()
     parts = figurekit.find(page_tree(page, municipality, year, mode, locale), key)
-    if parts is None or parts.data is None:
+    model = parts.model() if parts is not None else None
+    if model is None:
         return None
     name = queries.municipality_name(ds, municipality, locale) or municipality
-    title = t("tools.figure_title", locale, name=name, title=parts.title)
-    table = exports.figure_table(
-        key, title, exports.meta_block(ds, municipality, year, locale, title), parts.data, parts.sources, locale
-    )
+    title = t("tools.figure_title", locale, name=name, title=model.title)
+    meta = exports.meta_block(ds, municipality, year, locale, title)
+    table = exports.figure_table(key, title, meta, model.table, model.sources, locale)
     return exports.to_csv(table) if fmt == "csv" else exports.to_xlsx(table)
 
 

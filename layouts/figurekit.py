@@ -70,6 +70,24 @@ class FigureParts:
     table: tuple[list[str], list[list[str]]] | None = None
     data: figuremodel.DataTable | None = None
 
+    def model(self) -> figuremodel.FigureModel | None:
+        """The figure as data (:class:`finance.figuremodel.FigureModel`), or ``None`` without a typed table."""
+        if self.data is None:
+            return None
+        words = {
+            w for r in self.data.rows for w in re.split(r"[・（(]", r[-1].text)
+        }  # 「決算・決算見込」, 「決算（計算）」
+        kinds = tuple(k for k in figuremodel.KINDS if k in words) or ("決算",)
+        return figuremodel.FigureModel(
+            key=self.key,
+            title=self.title,
+            table=self.data,
+            summary=self.sentences[0] if self.sentences else "",
+            kinds=kinds,
+            sources=tuple(self.sources),
+            notes=tuple(self.notes),
+        )
+
 
 def graph_key(component_id: object) -> str | None:
     """The figure key of a graph id, or ``None`` when it is not a usable key."""
