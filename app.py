@@ -86,8 +86,8 @@ def _security_headers(settings: Settings, app: dash.Dash, response: Response) ->
     """CSP (scripts from self plus Dash's inline-script hashes), framing, sniffing and referrer headers."""
     hashes = " ".join(app.csp_hashes())  # already quoted: "'sha256-…'"
     frame = "'self'"
-    if request.path.startswith("/embed/") and settings.frame_ancestors:
-        frame = " ".join(("'self'", *settings.frame_ancestors))
+    if request.path.startswith("/embed/"):  # embeds are for other sites: any origin, or the configured ones
+        frame = " ".join(("'self'", *settings.frame_ancestors)) if settings.frame_ancestors else "*"
     response.headers["Content-Security-Policy"] = (
         f"default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
         "img-src 'self' data: blob:; "

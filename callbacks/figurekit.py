@@ -66,6 +66,14 @@ def as_of_line(view: viewstate.ViewState, version: str) -> str:
     return t("tools.figure_as_of", view.locale, date=date, year=year, version=version)
 
 
+def print_title(page: str, parts: figurekit.FigureParts, mode: str, locale: str) -> str:
+    """「何に使ったか（市民1人あたり、単位：円）」: a printed figure says its mode and its unit."""
+    unit = figures.axis_unit(parts.figure)
+    if page in RESIDENT_PAGES:
+        return t("figuredata.mode_title", locale, title=parts.title, mode=t(f"resident.mode.{mode}", locale), unit=unit)
+    return t("figuredata.unit_title", locale, title=parts.title, unit=unit) if unit else parts.title
+
+
 @files.memoize()
 def export(page: str, key: str, fmt: str, municipality: str, year: int, mode: str, locale: str, size: str,
            palette: str, base: str) -> bytes | None:  # fmt: skip
@@ -79,7 +87,7 @@ def export(page: str, key: str, fmt: str, municipality: str, year: int, mode: st
     link = base + short_path(page, key, view)
     printed = figures.print_figure(
         parts.figure,
-        title=t("tools.figure_title", locale, name=name, title=parts.title),
+        title=t("tools.figure_title", locale, name=name, title=print_title(page, parts, mode, locale)),
         footer=[*figurekit.compact_sources(parts.sources), as_of_line(view, ds.version)],
         qr_uri=qr_data_uri(link),
         qr_caption=t("tools.figure_qr_caption", locale),
@@ -128,18 +136,13 @@ def figure_data(page: str, key: str, fmt: str, municipality: str, year: int, mod
     """The data table of one figure as CSV or XLSX (numbers as numbers), or ``None`` without such a table."""
     ds = repository.get()
     parts = figurekit.find(page_tree(page, municipality, year, mode, locale), key)
-    if parts is None or parts.table is None:
+    model = parts.model() if parts is not None else None
+    if model is None:
         return None
     name = queries.municipality_name(ds, municipality, locale) or municipality
-    title = t("tools.figure_title", locale, name=name, title=parts.title)
-    table = exports.figure_table(
-        key,
-        title,
-        exports.meta_block(ds, municipality, year, locale, title),
-        parts.table,
-        parts.sources,
-        missing=(t("common.no_data", locale), "—", "－", ""),
-    )
+    title = t("tools.figure_title", locale, name=name, title=model.title)
+    meta = exports.meta_block(ds, municipality, year, locale, title)
+    table = exports.figure_table(key, title, meta, model.table, model.sources, locale)
     return exports.to_csv(table) if fmt == "csv" else exports.to_xlsx(table)
 
 

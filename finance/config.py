@@ -30,7 +30,8 @@ class Settings:
         cache_dir: private folder (0700) of the file caches, shared by all workers of one server.
         redis_url: Redis URL; when set, ``RedisCache`` is used.
         cache_timeout_s: how long a cached result lives.
-        frame_ancestors: origins allowed to embed ``/embed/*`` pages (CSP ``frame-ancestors``).
+        frame_ancestors: origins allowed to embed ``/embed/*`` pages (CSP ``frame-ancestors``); empty = any
+            origin (embeds are made to be pasted into other sites). Every other page is ``'self'`` only.
         debug: Dash debug tooling; never on in production.
         compress: brotli/gzip compression of HTML, JS, CSS and JSON (off only to measure a default Dash setup).
         plotly_bundle: ``basic`` (lean first load) or ``full`` (Dash's default bundle, for comparison).

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
 
-from finance import breakdown, formatting, indicators, queries
+from finance import breakdown, figuremodel, formatting, indicators, queries
 from finance.load import Dataset
 from finance.queries import Source
 from finance.text import is_japanese, t
@@ -251,68 +250,25 @@ def meta_block(ds: Dataset, code: str, year: int, locale: str, title: str) -> tu
     )
 
 
-NUMBER_CELL = re.compile(
-    r"(?P<sign>[▲△−-])?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?(?P<unit>円|千円|百万円|%|人|ポイント)?"
-)
-"""A displayed number: optional ▲/△/− sign, digits with thousands separators, decimals, one unit."""
-
-
-def typed_column(header: str, cells: Sequence[str], missing: Sequence[str]) -> tuple[str, list[Cell]]:
-    """A displayed table column with numbers as numbers, when it is a column of numbers.
-
-    Every cell must be a plain number (:data:`NUMBER_CELL`) of one unit, or a missing marker (``missing``:
-    「データなし」, 「—」), which becomes an empty cell — never 0. The unit moves into the header
-    (「市民1人あたり」 → 「市民1人あたり（円）」) unless it is already there. Anything else (「約246億円」,
-    「—（黒字1.49%）」, years) keeps the column as text, exactly as shown.
-    """
-    parsed: list[re.Match[str] | None] = []
-    units: set[str] = set()
-    for cell in cells:
-        if cell.strip() in missing:
-            parsed.append(None)
-            continue
-        match = NUMBER_CELL.fullmatch(cell.strip())
-        if match is None:
-            return header, list(cells)
-        parsed.append(match)
-        units.add(match["unit"] or "")
-    if not any(parsed) or len(units) > 1:
-        return header, list(cells)
-    values: list[Cell] = []
-    for match in parsed:
-        if match is None:
-            values.append(None)
-            continue
-        number = Decimal(match["digits"].replace(",", "") + (match["fraction"] or ""))
-        if match["sign"]:
-            number = -number
-        values.append(int(number) if not match["fraction"] else float(number))
-    unit = units.pop()
-    if unit and unit not in header:
-        header = f"{header}（{unit}）"
-    return header, values
-
-
 def figure_table(
-    dataset: str, title: str, meta: tuple[tuple[str, str], ...], shown: tuple[list[str], list[list[str]]],
-    sources: Sequence[str], missing: Sequence[str],
+    dataset: str, title: str, meta: tuple[tuple[str, str], ...], data: figuremodel.DataTable,
+    sources: Sequence[str], locale: str,
 ) -> Table:  # fmt: skip
-    """The data table of any figure, as the page shows it, with its numeric columns as numbers.
+    """The data table of a figure, written from its typed model.
+
+    Numbers are written as numbers, one unit per column with the unit in the header, missing figures as empty
+    cells (never 0).
 
     Args:
         dataset: the file name part (``revenue-items``).
         title: the figure title.
         meta: the header block (municipality, year, data version).
-        shown: the page's table of the figure: header cells and rows of cell texts.
+        data: the figure's typed table.
         sources: the figure's source lines, written after the table.
-        missing: the texts that mean "no figure" (become empty cells).
+        locale: the language of the unit words in the headers.
     """
-    header, rows = shown
-    width = max([len(header), *(len(r) for r in rows)], default=0)
-    columns = [[row[i] if i < len(row) else "" for row in rows] for i in range(width)]
-    typed = [typed_column(header[i] if i < len(header) else "", columns[i], missing) for i in range(width)]
-    out_rows = tuple(tuple(col[1][r] for col in typed) for r in range(len(rows)))
-    return Table(dataset, title, meta, tuple(h for h, _ in typed), out_rows, " / ".join(sources))
+    header, rows = data.typed(locale)
+    return Table(dataset, title, meta, header, rows, " / ".join(sources))
 
 
 def _safe_row(row: Sequence[Cell]) -> list[Cell]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import html
 
-from finance import formatting, text
+from finance import figuremodel, formatting, text
 from finance.queries import Source
 from finance.status import ICONS, Status
 from finance.text import html_lang, is_japanese, t
@@ -159,6 +159,15 @@ def resident_table(header: list[str], rows: list[list[str]]) -> html.Table:
         ],
         className="table",
     )
+
+
+def model_table(data: figuremodel.DataTable) -> html.Table:
+    """The page table of a figure's typed data (the texts of its shown columns); the typed table rides along as
+    ``figure_data`` for the downloads, which write its values, never the texts."""
+    header, rows = data.shown()
+    node = resident_table(header, rows)
+    node.figure_data = data  # type: ignore[attr-defined]
+    return node
 
 
 def empty_state(message: str, hint: str | None = None) -> html.Div:

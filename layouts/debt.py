@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from finance import calc, explain, formatting
+from finance import calc, explain, figuremodel, formatting
 from finance.breakdown import DebtPage
 from finance.text import t
 from layouts import components, figures, ids
@@ -53,24 +53,32 @@ def _coverage_section(page: DebtPage, mode: str, locale: str) -> html.Section | 
     _, axis = r.unit([cov.outstanding.value], mode, locale)
     if mode == "total":
         axis = t("resident.unit.oku", locale)
-    table = components.resident_table(
+    outstanding_yen = calc.per_resident_yen(cov.outstanding.value, pop)
+    data = figuremodel.table(
         [
-            t("resident.table.item", locale),
-            t("resident.table.amount", locale),
-            t("resident.table.per_resident", locale),
+            figuremodel.Column(t("resident.table.item", locale)),
+            figuremodel.Column(t("resident.table.amount", locale), "thousand_yen"),
+            figuremodel.Column(t("resident.table.per_resident", locale), "yen"),
         ],
         [
             [
-                t("resident.debt.outstanding_ordinary", locale),
-                formatting.thousand_yen_table(cov.outstanding.value, locale=locale),
-                explain.per_resident_text(calc.per_resident_yen(cov.outstanding.value, pop), approx, locale),
+                figuremodel.text(t("resident.debt.outstanding_ordinary", locale)),
+                figuremodel.number(
+                    cov.outstanding.value, formatting.thousand_yen_table(cov.outstanding.value, locale=locale)
+                ),
+                figuremodel.number(outstanding_yen, explain.per_resident_text(outstanding_yen, approx, locale)),
             ],
             *[
-                [label, formatting.thousand_yen_table(value, locale=locale), text if mode == "per_resident" else ""]
+                [
+                    figuremodel.text(label),
+                    figuremodel.number(value, formatting.thousand_yen_table(value, locale=locale)),
+                    figuremodel.number(calc.per_resident_yen(value, pop), text if mode == "per_resident" else ""),
+                ]
                 for (label, value, _, _), text in zip(rows, texts, strict=True)
             ],
         ],
     )
+    table = components.model_table(data)
     return components.chart_section(
         title=t("resident.debt.coverage_title", locale),
         sentences=[explain.coverage_sentence(cov, page.fiscal_year, locale)],

@@ -22,6 +22,7 @@ from typing import Any
 
 from dash import dcc, html
 
+from finance import figuremodel
 from finance.text import t
 from finance.viewstate import ViewState
 from layouts import ids
@@ -57,6 +58,7 @@ class FigureParts:
         sources: the source lines (「出典: …」) of the section.
         notes: chart notes (population basis, how estimates and plans look).
         table: the section's data table as header + rows of text, if it has one.
+        data: the same table typed (:class:`finance.figuremodel.DataTable`), what the downloads write.
     """
 
     key: str
@@ -66,6 +68,25 @@ class FigureParts:
     sources: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     table: tuple[list[str], list[list[str]]] | None = None
+    data: figuremodel.DataTable | None = None
+
+    def model(self) -> figuremodel.FigureModel | None:
+        """The figure as data (:class:`finance.figuremodel.FigureModel`), or ``None`` without a typed table."""
+        if self.data is None:
+            return None
+        words = {
+            w for r in self.data.rows for w in re.split(r"[・（(]", r[-1].text)
+        }  # 「決算・決算見込」, 「決算（計算）」
+        kinds = tuple(k for k in figuremodel.KINDS if k in words) or ("決算",)
+        return figuremodel.FigureModel(
+            key=self.key,
+            title=self.title,
+            table=self.data,
+            summary=self.sentences[0] if self.sentences else "",
+            kinds=kinds,
+            sources=tuple(self.sources),
+            notes=tuple(self.notes),
+        )
 
 
 def graph_key(component_id: object) -> str | None:
@@ -235,11 +256,13 @@ def _parts(place: _Place, first: bool, count: int) -> FigureParts:
         elif "chart-note" in classes and first:
             notes.append(text_of(node))
     later = [n for n in nodes[at + 1 :] if isinstance(n, (html.Table, dcc.Graph))]
-    table = _table(later[0]) if later and isinstance(later[0], html.Table) else None
-    if table is None and count == 1:
-        table = next((_table(n) for n in nodes if isinstance(n, html.Table)), None)
+    node = later[0] if later and isinstance(later[0], html.Table) else None
+    if node is None and count == 1:
+        node = next((n for n in nodes if isinstance(n, html.Table)), None)
+    data = getattr(node, "figure_data", None) if node is not None else None
+    table = data.shown() if data is not None else (_table(node) if node is not None else None)
     figure = graph.figure if isinstance(graph.figure, dict) else graph.figure.to_plotly_json()
-    return FigureParts(key, title, figure, sentences, list(dict.fromkeys(sources)), notes, table)
+    return FigureParts(key, title, figure, sentences, list(dict.fromkeys(sources)), notes, table, data)
 
 
 def _described(tree: object) -> list[tuple[_Place, FigureParts]]:
@@ -354,7 +377,7 @@ def decorate(tree: list[object], page: str, municipality: str, year: int, mode: 
                     described.title,
                     embed=not offered,
                     frame_height=_frame_height(described.figure),
-                    data=described.table is not None,
+                    data=described.data is not None,
                 ),
             ],
             id=f"{ids.FIGURE_ANCHOR}-{described.key}",

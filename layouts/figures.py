@@ -59,6 +59,34 @@ def empty(message: str) -> go.Figure:
     return fig
 
 
+PHONE_PLOT_PX = 290
+"""The plot width of a chart on a 360 px phone (the narrowest screen the site is made for)."""
+
+
+def year_ticks(years: list[int], labels: list[str], font_px: float = 16) -> dict[str, object]:
+    """Year-axis tick settings whose labels never overlap at 360 px: upright when side by side they would not
+    fit the space a year gets on a phone (years sit on a numeric axis, so a cluster of years is as tight as the
+    whole span makes it)."""
+    per_year = PHONE_PLOT_PX / (max(years) - min(years) + 1.4)
+    widest = max((_text_px(part, font_px) for label in labels for part in label.split("<br>")), default=0.0)
+    return {"tickangle": -90 if per_year < widest + 6 else 0, "automargin": True}
+
+
+def one_point_note(locale: str) -> dict[str, object]:
+    """The note of a 「推移」 chart with a single year: 「前年の数値は資料にありません」 above the plot."""
+    return {
+        "text": t("figuredata.one_point", locale),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 1.0,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"size": 14},
+    }
+
+
 def totals_bar(series: pd.DataFrame, *, locale: str) -> go.Figure:
     """Revenue and expenditure by fiscal year (億円), one bar pair per year that has data.
 
@@ -94,7 +122,17 @@ def totals_bar(series: pd.DataFrame, *, locale: str) -> go.Figure:
         yaxis_title=t("overview.axis_amount", locale),
         separators=".,",
     )
-    fig.update_xaxes(tickmode="array", tickvals=years, ticktext=labels, range=[min(years) - 0.7, max(years) + 0.7])
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=years,
+        ticktext=labels,
+        range=[min(years) - 0.7, max(years) + 0.7],
+        **year_ticks(years, labels),
+    )
+    if len(years) == 1:  # one year is a value, not a trend
+        for trace in fig.data:
+            trace.update(text=trace.customdata, textposition="outside", cliponaxis=False)
+        fig.add_annotation(one_point_note(locale))
     return fig
 
 
@@ -118,6 +156,7 @@ def indicator_trend(
     decimals: int = 1,
     guide_band: tuple[float, float, str] | None = None,
     secondary: tuple[str, list[tuple[int, float | None, str]]] | None = None,
+    unit: str = "%",
 ) -> go.Figure:
     """A published indicator over the years against its threshold lines.
 
@@ -130,6 +169,7 @@ def indicator_trend(
         guide_band: ``(low, high, label)`` of a guideline band (経常収支比率 70–80 %), labelled as a guideline.
         secondary: ``(label, points)`` of a related series drawn thin and dotted (the single-year values behind
             a three-year average).
+        unit: the value axis title (``%``; an index names itself).
     """
     drawn = [(y, v, k) for y, v, k in points if v is not None]
     if not drawn:
@@ -265,20 +305,23 @@ def indicator_trend(
     fig.update_layout(shapes=shapes, annotations=annotations)
     labels = [formatting.fiscal_year_label(y, "ja", "short") if is_japanese(locale) else str(y) for y in years]
     fig.update_layout(
-        template=TEMPLATE, height=340, yaxis_title="%", yaxis_range=[0, top * 1.2], showlegend=bool(later or secondary)
+        template=TEMPLATE, height=340, yaxis_title=unit, yaxis_range=[0, top * 1.2], showlegend=bool(later or secondary)
     )
     if len(drawn) > 6:  # many points: only the latest value is written on the chart (all are in the hover and table)
         for trace in fig.data:
             if trace.type == "scatter" and trace.text is not None and len(trace.text):
+                trace.meta = {PRINT_TEXT: list(trace.text)}  # print images write every value
                 trace.text = [""] * (len(trace.text) - 1) + [trace.text[-1]]
     fig.update_xaxes(
         tickmode="array",
         tickvals=years,
         ticktext=labels,
         range=[min(years) - 0.7, max(years) + 0.7],
-        tickangle=0,
         tickfont={"size": 13 if len(years) > 6 else 16},
+        **year_ticks(years, labels, 13 if len(years) > 6 else 16),
     )
+    if len(drawn) == 1:  # one year is a value, not a trend
+        fig.add_annotation(one_point_note(locale))
     return fig
 
 
@@ -305,7 +348,8 @@ def parts_bar(parts: list[tuple[str, int]], *, locale: str) -> go.Figure:
             customdata=[formatting.yen_oku_man(a, locale=locale) for _, a in parts],
             hovertemplate="%{customdata}<extra></extra>",
             text=[f"{v:,.1f}" for v in values],
-            textposition="auto",
+            textposition="outside",
+            cliponaxis=False,
         )
     )
     fig.update_layout(
@@ -335,7 +379,9 @@ GROUP_COLOURS = {  # the same group keeps its colour on every page
 }
 
 
-def breakdown_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.Figure:
+def breakdown_bars(
+    frame: pd.DataFrame, *, axis_title: str, locale: str, legend: dict[str, str] | None = None
+) -> go.Figure:
     """One year's items as horizontal bars (long Japanese labels stay readable on a phone), first item on top.
 
     Args:
@@ -343,6 +389,7 @@ def breakdown_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.F
             ``group`` (colour key, may be ""), ``kind`` (決算 / 決算見込 / 計画).
         axis_title: the unit of the value axis (億円, 円, %, 人 …).
         locale: ``"ja"`` or ``"en"``.
+        legend: the words of the group colours (``{"自主": "自主財源", …}``); each colour drawn gets its entry.
     """
     if frame.empty:
         return empty(t("common.no_data", locale))
@@ -368,6 +415,7 @@ def breakdown_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.F
             showlegend=False,
         )
     )
+    _legend_entries(fig, frame.loc[present], legend or {}, locale)
     missing = [lb for lb, p in zip(labels, present, strict=True) if not p]
     if missing:  # a missing figure is said in words at the axis, never drawn as a zero-length bar
         fig.add_trace(
@@ -415,6 +463,37 @@ def breakdown_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.F
         tickformat=",.0f" if high >= 1000 else None,  # 50,000 not "50k": yen and persons read as written
     )
     return fig
+
+
+def _legend_entries(fig: go.Figure, shown: pd.DataFrame, legend: dict[str, str], locale: str) -> None:
+    """Legend-only entries (no data, no category): one per group colour drawn, one per estimate/plan pattern."""
+    groups = [g for g in dict.fromkeys(str(g) for g in shown["group"]) if g in legend]
+    kinds = [k for k in dict.fromkeys(str(k) for k in shown["kind"]) if k in KIND_PATTERNS and k != "決算"]
+    if len(groups) < 2 and not kinds:
+        return
+    for group in groups if len(groups) > 1 else []:
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=legend[group],
+                marker={"symbol": "square", "size": 14, "color": GROUP_COLOURS.get(group, PALETTE[0])},
+                hoverinfo="skip",
+            )
+        )
+    for kind in kinds:
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=t(f"figuredata.kind.{kind}", locale),
+                marker={"symbol": "square-x-open" if kind == "計画" else "square-open", "size": 14, "color": "#595959"},
+                hoverinfo="skip",
+            )
+        )
+    fig.update_layout(showlegend=True)
 
 
 def trend_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.Figure:
@@ -469,14 +548,20 @@ def trend_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.Figur
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         margin={"t": 40, "r": 8, "b": 72, "l": 56},
     )
+    ticks = [tick(y) for y in years]
     fig.update_xaxes(
-        tickangle=-90 if max(years) - min(years) > 8 else 0,  # many years on a phone: upright labels, no overlap
-        automargin=True,
         tickmode="array",
         tickvals=years,
-        ticktext=[tick(y) for y in years],
+        ticktext=ticks,
         range=[min(years) - 0.7, max(years) + 0.7],
+        **year_ticks(years, ticks),  # many years on a phone: upright labels, no overlap
     )
+    if len(years) == 1:  # one year is a value, not a trend: the bars say their values
+        for trace in fig.data:
+            trace.update(text=trace.customdata, textposition="outside", cliponaxis=False)
+        fig.add_annotation(one_point_note(locale))
+        if fig.layout.showlegend:  # the note above the plot, the legend above the note
+            fig.update_layout(legend_y=1.12, margin_t=72)
     if float(shown["value"].abs().max()) >= 1000:  # 500,000 not "500k": amounts read as written
         fig.update_yaxes(tickformat=",.0f")
     return fig
@@ -487,6 +572,8 @@ def trend_bars(frame: pd.DataFrame, *, axis_title: str, locale: str) -> go.Figur
 # ---------------------------------------------------------------------------------------------
 
 PRINT_DPI = 300
+PRINT_TEXT = "print_text"
+"""Key of a trace's ``meta`` holding every value label when the screen shows only some (long trends)."""
 PRINT_SCALE = 2  # layout px → image px; at 300 dpi one layout px is 1/150 inch and the 16 px font prints at 7.7 pt
 PRINT_SIZES_MM = {"1col": (85, 80), "2col": (175, 110)}
 """Width × height in mm: one and two columns of an A4 newsletter (text width ≈ 175 mm, column ≈ 85 mm)."""
@@ -607,6 +694,77 @@ def _print_layout(
     return layout
 
 
+def axis_unit(figure: dict[str, object]) -> str:
+    """The unit of a figure's value axis (its axis title: 億円, 円, %, 人), or ""."""
+    data = [tr for tr in figure.get("data") or [] if isinstance(tr, dict)]  # type: ignore[attr-defined]
+    horizontal = any(tr.get("type") == "bar" and tr.get("orientation") == "h" for tr in data)
+    axis = ((figure.get("layout") or {}).get("xaxis" if horizontal else "yaxis")) or {}  # type: ignore[attr-defined]
+    title = axis.get("title") or {}
+    return str(title.get("text") or "") if isinstance(title, dict) else str(title)
+
+
+def _text_px(text: object, font_px: float) -> float:
+    """The rendered width of a label (full-width characters 1 em, others 0.6 em)."""
+    import unicodedata
+
+    return sum(font_px * (1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6) for ch in str(text))
+
+
+def _with_values(
+    figure: dict[str, object], layout: dict[str, object], plot_w: float, plot_h: float
+) -> dict[str, object]:
+    """The figure with every bar and point carrying its value as text, outside the bar and never hidden.
+
+    Horizontal bars get room at the value end of the axis for their longest label; upright bars get their value
+    (the hover text when the screen shows none) above or below the bar, turned upright when the bars are narrow.
+    """
+    font = 12
+    traces = [dict(tr) for tr in figure.get("data") or [] if isinstance(tr, dict)]  # type: ignore[attr-defined]
+    upright = [tr for tr in traces if tr.get("type") == "bar" and tr.get("orientation") != "h" and tr.get("y")]
+    bars_drawn = sum(len(tr.get("y") or []) for tr in upright)
+    turn = bars_drawn * _text_px("0" * 9, font) > plot_w  # labels side by side would overlap
+    needed_x = needed_y = 0.0
+    for tr in traces:
+        meta = tr.get("meta")
+        if isinstance(meta, dict) and PRINT_TEXT in meta:
+            tr["text"] = meta[PRINT_TEXT]
+        if tr.get("type") != "bar":
+            continue
+        if tr.get("orientation") == "h":
+            texts = list(tr.get("text") or [])
+            needed_x = max([needed_x, *(_text_px(x, font) + 8 for x in texts)])
+        else:
+            if not tr.get("text"):
+                tr["text"] = list(tr.get("customdata") or tr.get("y") or [])
+            texts = list(tr.get("text") or [])
+            longest = max((_text_px(x, font) for x in texts), default=0.0)
+            needed_y = max(needed_y, (longest if turn else font * 1.4) + 6)
+            tr["textangle"] = -90 if turn else 0
+        tr.update(textposition="outside", cliponaxis=False, constraintext="none", textfont={"size": font})
+    layout["uniformtext"] = {"mode": False}
+    for axis, needed, span_px in (("xaxis", needed_x, plot_w), ("yaxis", needed_y, plot_h)):
+        if not needed:
+            continue
+        values = [
+            float(v)
+            for tr in traces
+            if tr.get("type") == "bar"
+            for v in (tr.get("x") if axis == "xaxis" else tr.get("y")) or []
+            if isinstance(v, (int, float))
+        ]
+        if not values:
+            continue
+        low, high = min(0.0, *values), max(0.0, *values)
+        share = min(needed / span_px, 0.6)  # the part of the axis the labels take
+        span = (high - low) or 1.0
+        grow = span * share / (1 - share)
+        current = dict(layout.get(axis) or {})  # type: ignore[call-overload]
+        current["range"] = [low - (grow if low < 0 else 0), high + (grow if high > 0 else 0)]
+        current["autorange"] = False
+        layout[axis] = current
+    return {**figure, "data": traces}
+
+
 def _printed(figure: dict[str, object], layout: dict[str, object], gray: bool) -> go.Figure:
     printed: dict[str, object] = {**figure, "layout": layout}
     return go.Figure(grayscale(printed) if gray else printed)
@@ -696,7 +854,7 @@ def print_figure(
         notes.append(note(qr_caption, width - 16 - qr_px / 2, footer_px - 8 - qr_px, 11, "center"))
     layout["annotations"] = [*(layout.get("annotations") or []), *notes]
     layout["images"] = images
-    return _printed(figure, layout, gray)
+    return _printed(_with_values(figure, layout, plot_w, plot_h), layout, gray)
 
 
 HANDOUT_WIDTH = 860  # layout px across the printed text width (≈186 mm): the 16 px font prints at ≈10 pt

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from finance import explain, formatting
+from finance import explain, figuremodel, formatting
 from finance.breakdown import HOUSEHOLD_NATURE, HOUSEHOLD_REVENUE, Household, HouseholdLine
 from finance.text import is_japanese, t
 from layouts import components, figures, ids
@@ -41,22 +41,22 @@ def _figure(lines: tuple[HouseholdLine, ...], subject: str, group: str, locale: 
 
 
 def _table(lines: tuple[HouseholdLine, ...], subject: str, locale: str) -> html.Table:
+    columns = [
+        figuremodel.Column(t("resident.household.table_item", locale)),
+        figuremodel.Column(t("resident.household.table_monthly", locale), "yen"),
+        figuremodel.Column(t("resident.table.share", locale), "percent"),
+        figuremodel.Column(t("resident.household.table_items", locale)),
+    ]
     rows = [
         [
-            _label(ln, subject, locale),
-            formatting.yen(ln.monthly_yen, locale=locale),
-            explain.share_text(ln.share, locale),
-            "、".join(_names(ln, locale)),
+            figuremodel.text(_label(ln, subject, locale)),
+            figuremodel.number(ln.monthly_yen, formatting.yen(ln.monthly_yen, locale=locale)),
+            figuremodel.number(None if ln.share is None else round(ln.share, 2), explain.share_text(ln.share, locale)),
+            figuremodel.text("、".join(_names(ln, locale))),
         ]
         for ln in lines
     ]
-    header = [
-        t("resident.household.table_item", locale),
-        t("resident.household.table_monthly", locale),
-        t("resident.table.share", locale),
-        t("resident.household.table_items", locale),
-    ]
-    return components.resident_table(header, rows)
+    return components.model_table(figuremodel.table(columns, rows))
 
 
 def _rules(locale: str) -> html.Details:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from dash import dcc, html
 
-from finance import formatting
+from finance import figuremodel, formatting
 from finance.components import PUBLISHED_AS_MEAN
 from finance.indicators import LEGAL_BASIS, SOUNDNESS, Evaluation, IndicatorsPage, Part, Section, TrendPoint
 from finance.status import Status
@@ -325,20 +325,22 @@ def _how(section: Section, locale: str) -> html.Details:
                     className="graph",
                 )
             )
-        rows = [
-            [_part_label(p), formatting.thousand_yen_table(p.amount, locale=locale), _part_note(p, locale)]
-            for p in section.parts
-        ]
-        body.append(
-            components.simple_table(
+        data = figuremodel.table(
+            [
+                figuremodel.Column(t("indicators.parts_table_item", locale)),
+                figuremodel.Column(t("indicators.parts_table_amount", locale), "thousand_yen"),
+                figuremodel.Column(t("indicators.parts_table_note", locale)),
+            ],
+            [
                 [
-                    t("indicators.parts_table_item", locale),
-                    t("indicators.parts_table_amount", locale),
-                    t("indicators.parts_table_note", locale),
-                ],
-                rows,
-            )
+                    figuremodel.text(_part_label(p)),
+                    figuremodel.number(p.amount, formatting.thousand_yen_table(p.amount, locale=locale)),
+                    figuremodel.text(_part_note(p, locale)),
+                ]
+                for p in section.parts
+            ],
         )
+        body.append(components.model_table(data))
     return html.Details([html.Summary(t("indicators.how_title", locale)), *body], className="details")
 
 
@@ -415,26 +417,25 @@ def _point_text(point: TrendPoint, indicator: str, decimals: int, locale: str) -
 def _trend(section: Section, locale: str, guide: tuple[float, float, str] | None = None) -> list[object]:
     indicator = section.evaluation.indicator
     decimals = _decimals(indicator)
-    rows = [
+    data = figuremodel.table(
         [
-            formatting.fiscal_year_label(p.year, locale),
-            _point_text(p, indicator, decimals, locale),
-            t(f"kind.{p.figure_kind}", locale) + (f"（{p.scenario}）" if p.scenario else ""),
-        ]
-        for p in section.trend
-    ]
-    table = html.Details(
-        [
-            html.Summary(t("indicators.trend_table", locale)),
-            components.simple_table(
-                [
-                    t("indicators.table_year", locale),
-                    t("indicators.table_value", locale),
-                    t("indicators.table_kind", locale),
-                ],
-                rows,
+            figuremodel.Column(t("indicators.table_year", locale)),
+            figuremodel.Column(
+                t("indicators.table_value", locale), "index" if indicator in INDEX_INDICATORS else "percent"
             ),
+            figuremodel.Column(t("indicators.table_kind", locale)),
         ],
+        [
+            [
+                figuremodel.text(formatting.fiscal_year_label(p.year, locale)),
+                figuremodel.number(p.value, _point_text(p, indicator, decimals, locale)),
+                figuremodel.text(t(f"kind.{p.figure_kind}", locale) + (f"（{p.scenario}）" if p.scenario else "")),
+            ]
+            for p in section.trend
+        ],
+    )
+    table = html.Details(
+        [html.Summary(t("indicators.trend_table", locale)), components.model_table(data)],
         className="data-table",
     )
     if not section.has_numbers:  # only «—»: a table says it better than an empty chart
@@ -452,6 +453,7 @@ def _trend(section: Section, locale: str, guide: tuple[float, float, str] | None
         decimals=decimals,
         guide_band=guide,
         secondary=secondary,
+        unit=t("figuredata.unit.index", locale) if indicator in INDEX_INDICATORS else "%",
     )
     return [
         html.P(t("indicators.trend_summary", locale, count=len(section.trend)), className="chart-summary"),

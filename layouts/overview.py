@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from finance import formatting, narrative
+from finance import figuremodel, formatting, narrative
 from finance.overview import OverviewPage
 from finance.queries import Fact, PerResident
 from finance.text import html_lang, t
@@ -157,22 +157,27 @@ def _trend(series: pd.DataFrame, locale: str, query: str = "", base: str = "", n
         first=formatting.fiscal_year_label(years[0], locale),
         last=formatting.fiscal_year_label(years[-1], locale),
     )
-    rows = [
+
+    def amount(value: object) -> figuremodel.Cell:
+        number = None if pd.isna(value) else int(value)  # type: ignore[call-overload]
+        return figuremodel.number(number, _cell(value, locale))
+
+    data = figuremodel.table(
         [
-            formatting.fiscal_year_label(int(r.fiscal_year), locale),
-            _cell(r.revenue, locale),
-            _cell(r.expenditure, locale),
-        ]
-        for r in series.itertuples(index=False)
-    ]
-    table = data_table(
-        [
-            t("overview.table_year", locale),
-            t("overview.table_revenue", locale),
-            t("overview.table_expenditure", locale),
+            figuremodel.Column(t("overview.table_year", locale)),
+            figuremodel.Column(t("overview.table_revenue", locale), "thousand_yen"),
+            figuremodel.Column(t("overview.table_expenditure", locale), "thousand_yen"),
         ],
-        rows,
+        [
+            [
+                figuremodel.text(formatting.fiscal_year_label(int(r.fiscal_year), locale)),
+                amount(r.revenue),
+                amount(r.expenditure),
+            ]
+            for r in series.itertuples(index=False)
+        ],
     )
+    table = components.model_table(data)
     return html.Section(
         [
             html.H2(t("overview.trend_heading", locale)),

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pandas as pd
 from dash import dcc, html
 
-from finance import explain, formatting
+from finance import explain, figuremodel, formatting
 from finance.breakdown import Breakdown, Line, Trend
 from finance.queries import Population, Source
 from finance.text import html_lang, is_japanese, t
@@ -103,7 +103,22 @@ def breakdown_figure(bd: Breakdown, mode: str, locale: str) -> object:
             "kind": [ln.figure_kind for ln in lines],
         }
     )
-    return figures.breakdown_bars(frame, axis_title=axis, locale=locale)
+    return figures.breakdown_bars(frame, axis_title=axis, locale=locale, legend=group_legend(locale))
+
+
+GROUP_WORDS = {
+    "自主": "own",
+    "依存": "dependent",
+    "混在": "mixed",
+    "義務的": "mandatory",
+    "投資的": "investment",
+    "その他": "other",
+}
+
+
+def group_legend(locale: str) -> dict[str, str]:
+    """The words of the group colours of settlement breakdowns (自主財源, 依存財源, 義務的経費 …)."""
+    return {code: t(f"figuredata.group.{word}", locale) for code, word in GROUP_WORDS.items()}
 
 
 def _share_cell(bd: Breakdown, ln: Line, locale: str) -> str:
@@ -124,15 +139,15 @@ def printed_share_notes(bd: Breakdown, locale: str) -> list[str]:
     ]
 
 
-def breakdown_table(bd: Breakdown, locale: str) -> html.Table:
-    """Every line (「うち」 lines indented) with amount, per resident, share and kind."""
-    header = [
-        t("resident.table.item", locale),
-        t("resident.table.amount", locale),
-        t("resident.table.per_resident", locale),
-        t("resident.table.share", locale),
-        t("resident.table.kind", locale),
-    ]
+def breakdown_data(bd: Breakdown, locale: str) -> figuremodel.DataTable:
+    """Every line (「うち」 lines indented) with amount (千円), per resident (円), share (%) and kind, typed."""
+    columns = (
+        figuremodel.Column(t("resident.table.item", locale)),
+        figuremodel.Column(t("resident.table.amount", locale), "thousand_yen"),
+        figuremodel.Column(t("resident.table.per_resident", locale), "yen"),
+        figuremodel.Column(t("resident.table.share", locale), "percent"),
+        figuremodel.Column(t("resident.table.kind", locale)),
+    )
     rows = []
     for ln in [*bd.lines, *([bd.total] if bd.total and bd.total not in bd.lines else [])]:
         label = line_label(ln, bd.subject, locale)
@@ -140,15 +155,22 @@ def breakdown_table(bd: Breakdown, locale: str) -> html.Table:
             label = "　" + label
         rows.append(
             [
-                label,
-                formatting.thousand_yen_table(ln.value, locale=locale),
-                explain.per_resident_text(ln.per_resident, ln.rounding, locale),
-                _share_cell(bd, ln, locale),
-                t(f"kind.{ln.figure_kind}", locale)
-                + (t("resident.table.computed", locale) if ln.rounding == "computed" else ""),
+                figuremodel.text(label),
+                figuremodel.number(ln.value, formatting.thousand_yen_table(ln.value, locale=locale)),
+                figuremodel.number(ln.per_resident, explain.per_resident_text(ln.per_resident, ln.rounding, locale)),
+                figuremodel.number(None if ln.share is None else round(ln.share, 2), _share_cell(bd, ln, locale)),
+                figuremodel.text(
+                    t(f"kind.{ln.figure_kind}", locale)
+                    + (t("resident.table.computed", locale) if ln.rounding == "computed" else "")
+                ),
             ]
         )
-    return components.resident_table(header, rows)
+    return figuremodel.table(columns, rows)
+
+
+def breakdown_table(bd: Breakdown, locale: str) -> html.Table:
+    """The page table of :func:`breakdown_data`."""
+    return components.model_table(breakdown_data(bd, locale))
 
 
 def _cell(value: object) -> int | Decimal | None:
@@ -199,26 +221,48 @@ def trend_figure(
     return figures.trend_bars(shaped, axis_title=axis, locale=locale)
 
 
+TREND_UNITS = {"total": "thousand_yen", "per_resident": "yen", "share": "percent"}
+
+
+def trend_data(
+    trend: Trend, mode: str, locale: str, *, series: tuple[str, ...] | None = None, counts: bool = False
+) -> figuremodel.DataTable:
+    """Years down, series across, in the chosen mode (千円, 円 or %; persons for counts), typed; the kind of each
+    year in the last column. A year without a series' figure is an empty cell (「データなし」 on the page)."""
+    frame = trend.frame
+    if series is not None:
+        frame = frame[frame["series"].isin(list(series))]
+    shaped, _ = trend_frame(trend, mode, locale, series=series, counts=counts)
+    column = "value" if counts else MODE_COLUMN[mode]
+    raw = [_cell(v) for v in frame[column]] if not frame.empty else []
+    names = list(dict.fromkeys(shaped["name"]))
+    unit = "persons" if counts else TREND_UNITS[mode]
+    columns = (
+        figuremodel.Column(t("resident.table.year", locale)),
+        *[figuremodel.Column(str(n), unit) for n in names],
+        figuremodel.Column(t("resident.table.kind", locale)),
+    )
+    rows = []
+    no_data = t("common.no_data", locale)
+    for year in sorted({int(y) for y in shaped["fiscal_year"]}):
+        at = [i for i, y in enumerate(shaped["fiscal_year"]) if int(y) == year]
+        cells = {str(shaped["name"].iloc[i]): figuremodel.number(raw[i], str(shaped["text"].iloc[i])) for i in at}
+        kinds = sorted({str(shaped["kind"].iloc[i]) for i in at}, key=lambda k: ("決算", "決算見込", "計画").index(k))
+        rows.append(
+            [
+                figuremodel.text(formatting.fiscal_year_label(year, locale)),
+                *[cells.get(str(n), figuremodel.number(None, no_data)) for n in names],
+                figuremodel.text("・".join(t(f"kind.{k}", locale) for k in kinds)),
+            ]
+        )
+    return figuremodel.table(columns, rows)
+
+
 def trend_table(
     trend: Trend, mode: str, locale: str, *, series: tuple[str, ...] | None = None, counts: bool = False
 ) -> html.Table:
-    """Years down, series across, in the chosen mode; the kind of each year in the last column."""
-    shaped, _ = trend_frame(trend, mode, locale, series=series, counts=counts)
-    names = list(dict.fromkeys(shaped["name"]))
-    header = [t("resident.table.year", locale), *names, t("resident.table.kind", locale)]
-    rows = []
-    for year in sorted({int(y) for y in shaped["fiscal_year"]}):
-        block = shaped[shaped["fiscal_year"] == year]
-        cells = {str(r.name): str(r.text) for r in block.itertuples(index=False)}
-        kinds = sorted({str(k) for k in block["kind"]}, key=lambda k: ("決算", "決算見込", "計画").index(k))
-        rows.append(
-            [
-                formatting.fiscal_year_label(year, locale),
-                *[cells.get(n, t("common.no_data", locale)) for n in names],
-                "・".join(t(f"kind.{k}", locale) for k in kinds),
-            ]
-        )
-    return components.resident_table(header, rows)
+    """The page table of :func:`trend_data`."""
+    return components.model_table(trend_data(trend, mode, locale, series=series, counts=counts))
 
 
 def graph(index: str, figure: object, locale: str) -> object:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from finance import explain, formatting
+from finance import explain, figuremodel, formatting
 from finance.breakdown import StaffPage
 from finance.text import is_japanese, t
 from layouts import components, figures, ids
@@ -46,36 +46,47 @@ def _count_figure(page: StaffPage, mode: str, locale: str) -> object:
 
 
 def _count_table(page: StaffPage, locale: str) -> html.Table:
-    header = [
-        t("resident.table.item", locale),
-        t("resident.staff.count", locale),
-        t("resident.staff.per_thousand", locale),
-        t("resident.staff.published_per_thousand", locale),
-        t("resident.staff.peer", locale),
-        t("resident.staff.as_of", locale),
+    columns = [
+        figuremodel.Column(t("resident.table.item", locale)),
+        figuremodel.Column(t("resident.staff.count", locale), "persons"),
+        figuremodel.Column(t("resident.staff.per_thousand", locale), "persons"),
+        figuremodel.Column(t("resident.staff.published_per_thousand", locale), "persons"),
+        figuremodel.Column(t("resident.staff.peer", locale), "persons"),
+        figuremodel.Column(t("figuredata.peer_per_thousand", locale), "persons", shown=False),
+        figuremodel.Column(t("resident.staff.as_of", locale)),
     ]
     rows = []
     for line in page.lines:
+        peer_text = (
+            "—"
+            if line.peer_count is None
+            else formatting.group(line.peer_count.normalize(), locale)
+            + (
+                f"（{explain.per_thousand_text(line.peer_per_thousand, locale)}）"
+                if line.peer_per_thousand is not None
+                else ""
+            )
+        )
         rows.append(
             [
-                line.label_ja,
-                formatting.group(line.count, locale),
-                explain.per_thousand_text(line.per_thousand, locale),
-                explain.per_thousand_text(line.published_per_thousand, locale)
-                if line.published_per_thousand is not None
-                else "—",
-                "—"
-                if line.peer_count is None
-                else formatting.group(line.peer_count.normalize(), locale)
-                + (
-                    f"（{explain.per_thousand_text(line.peer_per_thousand, locale)}）"
-                    if line.peer_per_thousand is not None
-                    else ""
+                figuremodel.text(line.label_ja),
+                figuremodel.number(line.count, formatting.group(line.count, locale)),
+                figuremodel.number(
+                    None if line.per_thousand is None else round(line.per_thousand, 2),
+                    explain.per_thousand_text(line.per_thousand, locale),
                 ),
-                line.as_of or t("resident.staff.no_date", locale),
+                figuremodel.number(
+                    line.published_per_thousand,
+                    explain.per_thousand_text(line.published_per_thousand, locale)
+                    if line.published_per_thousand is not None
+                    else "—",
+                ),
+                figuremodel.number(line.peer_count, peer_text),
+                figuremodel.number(line.peer_per_thousand, ""),
+                figuremodel.text(line.as_of or t("resident.staff.no_date", locale)),
             ]
         )
-    return components.resident_table(header, rows)
+    return components.model_table(figuremodel.table(columns, rows))
 
 
 def content(page: StaffPage, name: str, mode: str, locale: str) -> list[object]:

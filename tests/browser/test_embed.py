@@ -28,12 +28,11 @@ def framed_server_url(tmp_path_factory, host_origin) -> Iterator[str]:
     yield from run_gunicorn(tmp_path_factory, {"MIERUKA_FRAME_ANCESTORS": host_origin})
 
 
-@pytest.fixture(scope="module")
-def host_page(tmp_path_factory, host_origin, framed_server_url) -> Iterator[str]:
-    """A tiny page on the other origin with the <iframe> code the site offers."""
+def _serve_host(tmp_path_factory, host_origin: str, server: str) -> Iterator[str]:
+    """A tiny page on ``host_origin`` with the <iframe> code the site offers for two figures of ``server``."""
     folder = tmp_path_factory.mktemp("host")
-    src = f"{framed_server_url}/embed/overview-trend?m=012149&y=2013"
-    items = f"{framed_server_url}/embed/revenue/revenue-items?m=012149&y=2013"  # any figure of a page
+    src = f"{server}/embed/overview-trend?m=012149&y=2013"
+    items = f"{server}/embed/revenue/revenue-items?m=012149&y=2013"  # any figure of a page
     (folder / "index.html").write_text(
         '<!doctype html><html lang="ja"><head><meta charset="utf-8"><link rel="icon" href="data:,">'
         "<title>広報ページ</title></head><body>"
@@ -56,6 +55,30 @@ def host_page(tmp_path_factory, host_origin, framed_server_url) -> Iterator[str]
     yield host_origin + "/index.html"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def host_page(tmp_path_factory, host_origin, framed_server_url) -> Iterator[str]:
+    """The host page framing the server configured to allow its origin."""
+    yield from _serve_host(tmp_path_factory, host_origin, framed_server_url)
+
+
+@pytest.fixture(scope="module")
+def default_host_page(tmp_path_factory, server_url) -> Iterator[str]:
+    """A host page on another loopback origin framing the server with default settings (no origin configured)."""
+    yield from _serve_host(tmp_path_factory, f"http://127.0.0.1:{_free_port()}", server_url)
+
+
+def test_brw_embed_with_default_settings_shows_its_chart_on_another_site(default_host_page, page_factory):
+    page = page_factory(900, 700)
+    page.goto(default_host_page)
+    frame = page.frame_locator("iframe").first
+    frame.locator(f"#{ids.EMBED_GRAPH} .main-svg .trace").first.wait_for(timeout=30_000)
+    frame.locator(".embed-title").get_by_text("稚内市の歳入・歳出の推移").wait_for()
+    items = page.frame_locator("#items")
+    items.locator(f"#{ids.EMBED_GRAPH} .main-svg .trace").first.wait_for(timeout=30_000)
+    screenshot(page, "embed-default-settings-in-iframe")
+    assert page.errors == []
 
 
 def test_brw_embed_renders_inside_an_iframe_of_another_origin(host_page, page_factory, dataset):

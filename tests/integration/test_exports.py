@@ -41,11 +41,15 @@ def test_embed_allows_the_configured_origin_only_on_embed_paths(framed_client):
     assert ORIGIN not in download.headers["Content-Security-Policy"]
 
 
-def test_embed_without_configured_origins_is_self_only(client):
+def test_embed_without_configured_origins_is_frameable_from_any_origin(client):
     response = client.get("/embed/indicator-real_debt_service_ratio?m=012149&y=2013")
     assert response.status_code == 200
-    assert response.headers["Content-Security-Policy"].endswith("frame-ancestors 'self'")
-    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert response.headers["Content-Security-Policy"].endswith("frame-ancestors *")
+    assert "X-Frame-Options" not in response.headers
+    for path in ("/?m=012149&y=2013", "/revenue?m=012149&y=2013", "/download/totals.csv?m=012149&y=2013"):
+        other = client.get(path)
+        assert other.headers["Content-Security-Policy"].endswith("frame-ancestors 'self'"), path
+        assert other.headers["X-Frame-Options"] == "SAMEORIGIN", path
 
 
 @pytest.mark.parametrize("path", ["/embed/no-such-figure", "/embed/", "/embed/overview-trend/x", "/embed/../admin"])

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import unicodedata
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -184,7 +185,7 @@ def test_the_data_of_any_figure_downloads_with_units_numbers_and_sources(kit):
     header = rows[rows.index([]) + 1]
     assert header[:4] == ["項目", "金額（千円）", "市民1人あたり（円）", "割合（%）"]
     tax = next(r for r in rows if r and r[0] == "市税")
-    assert tax[1:4] == ["4443990", "120440", "18.0"]  # 市税 H25 as printed (千円), per resident, share
+    assert tax[1:4] == ["4443990", "120440", "18.03"]  # 市税 H25 as printed (千円), per resident, share (%)
     assert rows[-1][0].startswith("出典: 稚内市政策調整部財政経営課")
 
 
@@ -197,20 +198,28 @@ def test_figure_data_as_xlsx_keeps_numbers_numeric_and_missing_empty(kit):
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     header = next(row for row in values if row[0] == "項目")
     total = next(row for row in values if row[0] == "職員数 (a+b+c)")
-    assert total[header.index("人数")] == 48  # 中頓別町 職員数 H23, a number in the workbook
-    assert total[header.index("人口1,000人あたり（計算）")] == 24.7
-    assert total[header.index("人口1,000人あたり（資料）")] is None  # not printed for the total: empty, never 0
+    assert total[header.index("人数（人）")] == 48  # 中頓別町 職員数 H23, a number in the workbook
+    assert total[header.index("人口1,000人あたり（計算）（人）")] == pytest.approx(24.7, abs=0.05)
+    assert total[header.index("人口1,000人あたり（資料）（人）")] is None  # not printed for the total: empty, never 0
 
 
-def test_typed_columns_turn_displayed_numbers_into_numbers_and_keep_text_as_shown():
-    from finance.exports import typed_column
+def test_a_figure_table_writes_values_under_headers_with_units_and_shows_texts():
+    from finance import figuremodel as fm
 
-    missing = ("データなし", "—")
-    assert typed_column("金額（千円）", ["4,443,990", "▲1,561", "データなし"], missing) == (
-        "金額（千円）",
-        [4443990, -1561, None],
+    data = fm.table(
+        [fm.Column("項目"), fm.Column("金額（千円）", "thousand_yen"), fm.Column("市民1人あたり", "yen")],
+        [
+            [fm.text("=市税"), fm.number(4443990, "4,443,990"), fm.number(None, "データなし")],
+            [fm.text("地方債"), fm.number(-1561, "▲1,561"), fm.number(Decimal("742588"), "約74万円")],
+        ],
     )
-    assert typed_column("構成比", ["18.0%", "0.9%"], missing) == ("構成比（%）", [18.0, 0.9])
-    assert typed_column("値", ["—（黒字1.49%）", "15.9%"], missing) == ("値", ["—（黒字1.49%）", "15.9%"])
-    assert typed_column("額", ["約246億円", "1,000"], missing) == ("額", ["約246億円", "1,000"])
-    assert typed_column("混在", ["1,000円", "5人"], missing) == ("混在", ["1,000円", "5人"])
+    assert data.shown() == (
+        ["項目", "金額（千円）", "市民1人あたり"],
+        [["=市税", "4,443,990", "データなし"], ["地方債", "▲1,561", "約74万円"]],
+    )
+    header, rows = data.typed("ja")
+    assert header == ("項目", "金額（千円）", "市民1人あたり（円）")  # the unit said once
+    assert rows == (("=市税", 4443990, None), ("地方債", -1561, 742588))
+    assert data.typed("en")[0][2] == "市民1人あたり (yen)"
+    with pytest.raises(TypeError):
+        fm.table([fm.Column("額", "yen")], [[fm.Cell("約74万円", "約74万円")]])  # display text is not a number
