@@ -336,6 +336,7 @@ def _how(section: Section, locale: str) -> html.Details:
                     t("indicators.parts_table_note", locale),
                 ],
                 rows,
+                caption=t(f"indicator.{section.evaluation.indicator}.name", locale),
             )
         )
     return html.Details([html.Summary(t("indicators.how_title", locale)), *body], className="details")
@@ -432,6 +433,7 @@ def _trend(section: Section, locale: str, guide: tuple[float, float, str] | None
                     t("indicators.table_kind", locale),
                 ],
                 rows,
+                caption=t(f"indicator.{indicator}.name", locale),
             ),
         ],
         className="data-table",
@@ -464,7 +466,7 @@ def _trend(section: Section, locale: str, guide: tuple[float, float, str] | None
     ]
 
 
-def _enterprise_table(sections: list[Section], names: dict[str, str], locale: str) -> html.Table:
+def _enterprise_table(sections: list[Section], names: dict[str, str], locale: str) -> html.Div:
     rows = []
     for section in sections:
         published = section.evaluation.published
@@ -479,6 +481,7 @@ def _enterprise_table(sections: list[Section], names: dict[str, str], locale: st
             t("indicators.status", locale),
         ],
         rows,
+        caption=t("indicators.enterprise_heading", locale),
     )
 
 
