@@ -84,6 +84,12 @@ def picker_text(state: object) -> tuple[str, str, str]:
     return t("picker.label", locale), t("picker.hint", locale), t("picker.placeholder", locale)
 
 
+def menu_text(state: object) -> str:
+    """The label of the phone menu (the navigation's disclosure) in the chosen language."""
+    view = viewstate.from_store(state)
+    return t("firstscreen.menu", view.locale if view else "ja")
+
+
 def footer(state: object) -> list[object]:
     """The documents behind the shown municipality's figures, their dates, and the data version."""
     ds = repository.get()
@@ -167,9 +173,20 @@ def register(app: Dash) -> None:
         Output(ids.PICKER_INPUT, "placeholder"),
         Input(ids.STATE_STORE, "data"),
     )(picker_text)
+    app.callback(Output(ids.NAV_MENU_LABEL, "children"), Input(ids.STATE_STORE, "data"))(menu_text)
     app.clientside_callback(
         ClientsideFunction("mieruka", "setLang"), Output(ids.SKIP_LINK, "title"), Input(ids.STATE_STORE, "data")
     )
 
 
-__all__ = ["chrome_text", "find_bodies", "footer", "formatting", "picker_text", "register", "route", "sync_state"]
+__all__ = [
+    "chrome_text",
+    "find_bodies",
+    "footer",
+    "formatting",
+    "menu_text",
+    "picker_text",
+    "register",
+    "route",
+    "sync_state",
+]

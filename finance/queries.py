@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import cast
+from typing import Literal, cast
 
 import pandas as pd
 
@@ -261,31 +261,72 @@ def fiscal_years(ds: Dataset, code: str) -> list[int]:
     return list(year_kinds(ds, code))
 
 
-def default_year(ds: Dataset, code: str) -> int | None:
-    """The year a body opens on.
+OpeningBasis = Literal["settlement", "indicators", "enterprise", "plan", "other", "none"]
+"""What the year a body opens on holds: a settlement total, indicators, only a public enterprise's figures, only
+plans (計画・決算見込), other figures (a fund or debt stock), or nothing at all."""
 
-    A body with its own documents (``reference/municipalities.csv``) opens on the latest year of those documents
-    with a settlement (決算) total, else with any actual figure, else their latest year — the year its pages were
-    written for. Every other body opens on its latest year with any figure (FY2024 for the national indicators).
+_OPENING_ACCOUNTS = ("general", "ordinary", "general_etc")
+"""The accounts whose indicators count for the opening year (the general accounts, not an enterprise's)."""
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The year a body opens on and what its figures are there (see :func:`opening`)."""
+
+    year: int | None
+    basis: OpeningBasis
+
+
+def opening(ds: Dataset, code: str) -> Opening:
+    """The year a body opens on: the latest year whose pages answer, from the documents or the national tables.
+
+    In order:
+
+    1. the latest year with a settled (決算) 歳入 or 歳出 total — the overview shows amounts, per-resident values
+       and that year's ratios;
+    2. else the latest year with a settled indicator of the general accounts (健全化判断比率, 経常収支比率 …);
+    3. else the latest year with any figure, saying what it is: only plans (計画・決算見込), only a public
+       enterprise's figures, or other figures.
+
+    A later year with indicators only (FY2020–2024 of the national 主要財政指標, which have no amounts) does not
+    win over a settlement year: its amount pages would all be empty. Memoised per body.
     """
-    if code not in ds.seed_codes:
-        kinds = year_kinds(ds, code)
-        return max(kinds) if kinds else None
-    national = ds.national_source_ids
+    key = ("opening", code)
+    found = ds.memo.get(key)
+    if isinstance(found, Opening):
+        return found
+    result = _opening(ds, code)
+    ds.memo[key] = result
+    return result
+
+
+def _opening(ds: Dataset, code: str) -> Opening:
     frame = ds.rows("settlement", code)
-    actual = frame[
-        (frame["municipality_code"] == code)
-        & (frame["figure_kind"] == "決算")
-        & frame["item"].isin(["rev_total", "exp_total"])
-        & ~frame["source_id"].isin(national)
-    ]
-    if not actual.empty:
-        return int(actual["fiscal_year"].max())
-    kinds = year_kinds(ds, code, own_documents=True)
-    settled = [y for y, k in kinds.items() if k == "決算"]
-    if settled:
-        return settled[-1]
-    return max(kinds) if kinds else None
+    settled = frame[(frame["figure_kind"] == "決算") & frame["item"].isin(["rev_total", "exp_total"])]
+    if not settled.empty:
+        return Opening(int(settled["fiscal_year"].max()), "settlement")
+    ratios = ds.rows("ratios", code)
+    rated = ratios[(ratios["figure_kind"] == "決算") & ratios["account"].isin(_OPENING_ACCOUNTS)]
+    if "scenario" in rated.columns:
+        rated = rated[rated["scenario"] == ""]
+    if not rated.empty:
+        return Opening(int(rated["fiscal_year"].max()), "indicators")
+    kinds = year_kinds(ds, code)
+    if not kinds:
+        return Opening(None, "none")
+    year = max(kinds)
+    if kinds[year] != "決算":
+        return Opening(year, "plan")
+    tables = {name for name in _YEAR_TABLES if (ds.rows(name, code)["fiscal_year"] == year).any()}
+    enterprise_only = not ratios[ratios["fiscal_year"] == year]["account"].isin(_OPENING_ACCOUNTS).any()
+    if tables <= {"enterprise", "ratios"} and enterprise_only:
+        return Opening(year, "enterprise")
+    return Opening(year, "other")
+
+
+def default_year(ds: Dataset, code: str) -> int | None:
+    """The year a body opens on (:func:`opening`); ``None`` for a body without any figure."""
+    return opening(ds, code).year
 
 
 _TOTAL_ACCOUNTS = ("general", "ordinary")

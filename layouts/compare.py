@@ -72,9 +72,10 @@ def _row_table(row: Row, locale: str) -> html.Section:
         Cell("", "", row.median, None, "ok" if row.median is not None else "missing", None), row.unit, locale
     )
     lines.append([t("compare.median", locale), median, "", ""])
+    title = t(f"compare.measure.{row.measure}", locale)
     return html.Section(
         [
-            html.H2(t(f"compare.measure.{row.measure}", locale)),
+            html.H2(title),
             components.simple_table(
                 [
                     t("compare.col_name", locale),
@@ -83,6 +84,7 @@ def _row_table(row: Row, locale: str) -> html.Section:
                     t("compare.col_basis", locale),
                 ],
                 lines,
+                caption=title,
             ),
         ],
         className="section",

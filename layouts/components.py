@@ -96,14 +96,24 @@ def year_label(year: int, locale: str, kind: str = "決算") -> str:
     return label
 
 
-def simple_table(header: list[str], rows: list[list[str]]) -> html.Table:
-    """An accessible data table: column headers scoped to columns, the first cell of each row to its row."""
-    return html.Table(
-        [
-            html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
-            html.Tbody([html.Tr([html.Th(r[0], scope="row"), *[html.Td(c) for c in r[1:]]]) for r in rows]),
-        ],
-        className="table",
+def simple_table(header: list[str], rows: list[list[str]], caption: str | None = None) -> html.Div:
+    """An accessible data table: column headers scoped to columns, the first cell of each row to its row.
+
+    The table sits in its own scrolling region, so a wide table never widens the page on a phone: the region is
+    focusable (a keyboard scrolls it) and labelled by the caption (shown above the table), or by the column
+    headers when there is none.
+    """
+    table: list[object] = [html.Caption(caption, className="table-caption")] if caption else []
+    table += [
+        html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
+        html.Tbody([html.Tr([html.Th(r[0], scope="row"), *[html.Td(c) for c in r[1:]]]) for r in rows]),
+    ]
+    return html.Div(
+        html.Table(table, className="table"),
+        className="table-scroll",
+        role="region",
+        tabIndex="0",
+        **{"aria-label": caption or " / ".join(h for h in header if h)},
     )
 
 
@@ -150,23 +160,20 @@ def glossary_terms(keys: list[str] | tuple[str, ...], locale: str) -> html.Div |
     )
 
 
-def resident_table(header: list[str], rows: list[list[str]]) -> html.Table:
-    """A plain accessible table (column headers scoped to columns, the first cell of each row to its row)."""
-    return html.Table(
-        [
-            html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
-            html.Tbody([html.Tr([html.Th(r[0], scope="row"), *[html.Td(c) for c in r[1:]]]) for r in rows]),
-        ],
-        className="table",
-    )
+def resident_table(header: list[str], rows: list[list[str]], caption: str | None = None) -> html.Div:
+    """A plain accessible table in its scrolling region (see :func:`simple_table`)."""
+    return simple_table(header, rows, caption)
 
 
-def model_table(data: figuremodel.DataTable) -> html.Table:
-    """The page table of a figure's typed data (the texts of its shown columns); the typed table rides along as
-    ``figure_data`` for the downloads, which write its values, never the texts."""
+def model_table(data: figuremodel.DataTable, caption: str | None = None) -> html.Div:
+    """The page table of a figure's typed data (the texts of its shown columns) in its scrolling region.
+
+    The typed table rides along on the ``html.Table`` as ``figure_data`` for the downloads, which write its values,
+    never the texts.
+    """
     header, rows = data.shown()
-    node = resident_table(header, rows)
-    node.figure_data = data  # type: ignore[attr-defined]
+    node = resident_table(header, rows, caption)
+    node.children.figure_data = data  # type: ignore[attr-defined]
     return node
 
 
@@ -186,7 +193,7 @@ def chart_section(
     terms: html.Div | None,
     body: list[object],
     source: html.P | None,
-    table: html.Table | None,
+    table: html.Div | html.Table | None,
     locale: str,
     notes: list[str] | None = None,
     sentence_id: str | None = None,

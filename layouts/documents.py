@@ -39,7 +39,7 @@ def _table(table: DocumentTable, locale: str) -> html.Details:
     return html.Details(
         [
             html.Summary(summary),
-            html.Div(components.resident_table(header, rows), className="table-wrap"),
+            components.resident_table(header, rows, caption=summary),
             *[html.P(note, className="chart-note") for note in table.notes],
             components.source_note(table.source, locale),
         ],
@@ -61,7 +61,7 @@ def projects_section(table: ProjectsTable | None, locale: str) -> list[object]:
             [
                 html.H2(t("documents.projects.title", locale)),
                 html.P(t("documents.projects.explain", locale), className="explain"),
-                html.Div(components.resident_table(header, rows), className="table-wrap"),
+                components.resident_table(header, rows, caption=t("documents.projects.title", locale)),
                 components.source_note(table.source, locale),
             ],
             className="section chart-section projects",

@@ -340,7 +340,7 @@ def _how(section: Section, locale: str) -> html.Details:
                 for p in section.parts
             ],
         )
-        body.append(components.model_table(data))
+        body.append(components.model_table(data, caption=t(f"indicator.{section.evaluation.indicator}.name", locale)))
     return html.Details([html.Summary(t("indicators.how_title", locale)), *body], className="details")
 
 
@@ -435,7 +435,10 @@ def _trend(section: Section, locale: str, guide: tuple[float, float, str] | None
         ],
     )
     table = html.Details(
-        [html.Summary(t("indicators.trend_table", locale)), components.model_table(data)],
+        [
+            html.Summary(t("indicators.trend_table", locale)),
+            components.model_table(data, caption=t(f"indicator.{indicator}.name", locale)),
+        ],
         className="data-table",
     )
     if not section.has_numbers:  # only «—»: a table says it better than an empty chart
@@ -467,7 +470,7 @@ def _trend(section: Section, locale: str, guide: tuple[float, float, str] | None
     ]
 
 
-def _enterprise_table(sections: list[Section], names: dict[str, str], locale: str) -> html.Table:
+def _enterprise_table(sections: list[Section], names: dict[str, str], locale: str) -> html.Div:
     rows = []
     for section in sections:
         published = section.evaluation.published
@@ -482,6 +485,7 @@ def _enterprise_table(sections: list[Section], names: dict[str, str], locale: st
             t("indicators.status", locale),
         ],
         rows,
+        caption=t("indicators.enterprise_heading", locale),
     )
 
 

@@ -6,8 +6,9 @@ import pandas as pd
 from dash import dcc, html
 
 from finance import figuremodel, formatting, narrative
-from finance.overview import OverviewPage
+from finance.overview import OverviewPage, Verdict
 from finance.queries import Fact, PerResident
+from finance.status import ICONS, Status
 from finance.text import html_lang, t
 from finance.viewstate import ViewState
 from layouts import components, figures, ids, tools
@@ -25,15 +26,9 @@ def layout(locale: str) -> html.Div:
     )
 
 
-def data_table(header: list[str], rows: list[list[str]]) -> html.Table:
-    """A plain accessible table (header cells scoped to columns, first cell of a row scoped to the row)."""
-    return html.Table(
-        [
-            html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
-            html.Tbody([html.Tr([html.Th(r[0], scope="row"), *[html.Td(c) for c in r[1:]]]) for r in rows]),
-        ],
-        className="table",
-    )
+def data_table(header: list[str], rows: list[list[str]], caption: str | None = None) -> html.Div:
+    """A plain accessible table in its scrolling region (the shared builder)."""
+    return components.simple_table(header, rows, caption)
 
 
 def _heading(name: str, year: int, locale: str) -> list[object]:
@@ -44,13 +39,125 @@ def _heading(name: str, year: int, locale: str) -> list[object]:
     ]
 
 
+def _names(indicators: tuple[str, ...], locale: str) -> str:
+    return t("common.list_separator", locale).join(t(f"firstscreen.short.{i}", locale) for i in indicators)
+
+
+def verdict_sentences(verdict: Verdict, values: dict[str, str], locale: str) -> list[str]:
+    """The four ratios in words: which line each one reached, or that all are below the early line; then which are
+    «—» and which have no data (a missing ratio is never counted as below a line)."""
+    if verdict.empty:
+        return [t("firstscreen.none", locale)]
+    out = [
+        t(
+            "firstscreen.above",
+            locale,
+            name=t(f"firstscreen.short.{indicator}", locale),
+            line=t(f"firstscreen.line_{line}", locale),
+            value=values.get(indicator, ""),
+        )
+        for indicator, line in verdict.above
+    ]
+    clear = verdict.clear
+    if len(clear) == 4:
+        out.append(t("firstscreen.all_clear", locale))
+    elif verdict.below:
+        out.append(t("firstscreen.some_clear", locale, names=_names(verdict.below, locale)))
+    for group in ("no_deficit", "not_computed", "not_rated", "no_data"):
+        members: tuple[str, ...] = getattr(verdict, group)
+        if members:
+            out.append(t(f"firstscreen.{group}", locale, names=_names(members, locale)))
+    return out
+
+
+def _verdict_status(verdict: Verdict) -> Status:
+    lines = {line for _, line in verdict.above}
+    if "rebuilding" in lines:
+        return Status.REBUILDING
+    if lines:
+        return Status.EARLY
+    return Status.NO_DATA if verdict.empty or verdict.no_data else Status.SOUND
+
+
+def _answer_amount(title_key: str, fact: Fact | None, per: PerResident, locale: str) -> html.Div:
+    if fact is None or fact.value is None:
+        value: list[object] = [html.Span(t("firstscreen.missing", locale), className="answer-missing")]
+    else:
+        value = [html.Span(narrative.amount_label(fact, locale), className="answer-amount")]
+        if per.yen is not None and per.population is not None:
+            value.append(
+                html.Span(
+                    t("overview.per_resident", locale, amount=formatting.yen(per.yen, locale=locale)),
+                    className="answer-per-resident",
+                )
+            )
+    return html.Div([html.Dt(t(title_key, locale)), html.Dd(value)], className="answer-row")
+
+
+def answer(page: OverviewPage, locale: str) -> html.Section:
+    """The first screen: 歳入 and 歳出 with their per-resident values, and the four ratios in one sentence linking
+    to the indicators page of the same view."""
+    ov = page.overview
+    parts: list[object] = []
+    if ov.has_settlement:
+        parts.append(
+            html.Dl(
+                [
+                    _answer_amount("firstscreen.revenue", ov.revenue, ov.revenue_per_resident, locale),
+                    _answer_amount("firstscreen.expenditure", ov.expenditure, ov.expenditure_per_resident, locale),
+                ],
+                className="answer-amounts",
+            )
+        )
+    verdict = page.verdict
+    if verdict is not None:
+        values = {e.indicator: indicators_layout.value_text(e, locale) for e in page.ratios}
+        status = _verdict_status(verdict)
+        query = ViewState(ov.municipality_code, ov.fiscal_year, locale).as_query()
+        links: list[object] = [dcc.Link(t("firstscreen.details", locale), href="/indicators" + query)]
+        if verdict.later_year is not None:
+            later = ViewState(ov.municipality_code, verdict.later_year, locale).as_query()
+            label = formatting.fiscal_year_label(verdict.later_year, locale)
+            links += [" · ", dcc.Link(t("firstscreen.later", locale, year=label), href="/indicators" + later)]
+        parts.append(
+            html.Div(
+                [
+                    html.P(
+                        [
+                            html.Span(ICONS[status], className="status-icon", **{"aria-hidden": "true"}),
+                            html.Strong(t("firstscreen.verdict_label", locale), className="verdict-label"),
+                            " ",
+                            *[
+                                html.Span(s + " ", className="verdict-sentence")
+                                for s in verdict_sentences(verdict, values, locale)
+                            ],
+                        ],
+                        className=f"verdict status-{status.value}",
+                    ),
+                    html.P(links, className="verdict-links"),
+                ],
+                id=ids.OVERVIEW_VERDICT,
+            )
+        )
+    return html.Section(
+        parts, id=ids.OVERVIEW_ANSWER, className="first-answer", **{"aria-label": t("firstscreen.label", locale)}
+    )
+
+
 def _no_settlement(
-    name: str, year: int, registered: tuple[str, ...], locale: str, national_only: bool = False
+    name: str,
+    year: int,
+    registered: tuple[str, ...],
+    locale: str,
+    national_only: bool = False,
+    basis: str | None = None,
 ) -> html.Section:
     label = formatting.fiscal_year_label(year, locale)
     topics = [t(f"registered.{topic}", locale) for topic in registered if topic != "settlement"]
     hint = (
-        t("overview.no_settlement_hint_national", locale)
+        t(f"firstscreen.basis_{basis}", locale)
+        if basis in ("plan", "enterprise")
+        else t("overview.no_settlement_hint_national", locale)
         if national_only
         else t("overview.registered_hint", locale, topics=t("common.list_separator", locale).join(topics))
         if topics
@@ -177,7 +284,7 @@ def _trend(series: pd.DataFrame, locale: str, query: str = "", base: str = "", n
             for r in series.itertuples(index=False)
         ],
     )
-    table = components.model_table(data)
+    table = components.model_table(data, caption=t("overview.trend_heading", locale))
     return html.Section(
         [
             html.H2(t("overview.trend_heading", locale)),
@@ -202,8 +309,10 @@ def content(page: OverviewPage, name: str, locale: str, base: str = "") -> list[
     """The filled overview page; ``base`` is the site's origin for the <iframe> code."""
     ov = page.overview
     parts: list[object] = _heading(name, ov.fiscal_year, locale)
+    parts.insert(1, answer(page, locale))  # the first screen answers: amounts, per resident, the four ratios
     if not ov.has_settlement:
-        parts.append(_no_settlement(name, ov.fiscal_year, page.registered, locale, page.national_only))
+        basis = page.opening.basis if page.opening is not None else None
+        parts.append(_no_settlement(name, ov.fiscal_year, page.registered, locale, page.national_only, basis))
     else:
         sentences = [
             s

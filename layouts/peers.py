@@ -77,6 +77,9 @@ def view_block(view: PeerView, name: str, locale: str) -> html.Section:
                 className="data-table peer-table",
             ),
             className="table-scroll",
+            role="region",
+            tabIndex="0",
+            **{"aria-label": t("peers.caption", locale, indicator=t(f"indicator.{indicator}.name", locale))},
         ),
     ]
     if view.means:
@@ -191,6 +194,9 @@ def checks_section(checks: tuple[Check, ...], locale: str) -> html.Div:
             html.Div(
                 html.Table([html.Thead(header), html.Tbody(rows)], className="data-table crosscheck-table"),
                 className="table-scroll",
+                role="region",
+                tabIndex="0",
+                **{"aria-label": t("crosscheck.heading", locale)},
             ),
         ],
         className="section crosscheck-section",

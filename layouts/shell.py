@@ -41,6 +41,20 @@ def nav_links(locale: str, pathname: str, query: str = "") -> list[object]:
     return links
 
 
+def nav_menu(locale: str) -> html.Details:
+    """The page links in a native disclosure: on a phone a one-line 「メニュー」 button that opens them (keyboard and
+    screen readers know a <summary>; no script needed), on a wide screen always shown (CSS, ``::details-content``).
+    """
+    return html.Details(
+        [
+            html.Summary(t("firstscreen.menu", locale), id=ids.NAV_MENU_LABEL, className="nav-summary"),
+            html.Ul(nav_links(locale, "/"), id=ids.NAV),
+        ],
+        id=ids.NAV_MENU,
+        className="nav-menu",
+    )
+
+
 def mode_options(locale: str) -> list[dict[str, str]]:
     """The choices of the display-mode switch in ``locale``."""
     return [{"label": t(f"resident.mode.{m}", locale), "value": m} for m in MODES]
@@ -152,6 +166,12 @@ def layout() -> html.Div:
                         ],
                         className="brand",
                     ),
+                    # before the selectors: on a phone the menu button sits beside the site's name
+                    html.Nav(
+                        nav_menu(locale),
+                        className="site-nav",
+                        **{"aria-label": t("app.nav_label", locale)},
+                    ),
                     html.Div(
                         [
                             html.Div(
@@ -199,11 +219,6 @@ def layout() -> html.Div:
                             ),
                         ],
                         className="controls",
-                    ),
-                    html.Nav(
-                        html.Ul(nav_links(locale, "/"), id=ids.NAV),
-                        className="site-nav",
-                        **{"aria-label": t("app.nav_label", locale)},
                     ),
                 ],
                 className="site-header site-chrome",

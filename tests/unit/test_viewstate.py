@@ -102,7 +102,7 @@ def test_bad_parameters_fall_back_to_a_valid_view(dataset, search):
 
 
 def test_default_is_the_latest_settlement_of_the_first_municipality_with_one(dataset):
-    assert viewstate.resolve(dataset, {}) == viewstate.ViewState("012149", 2013, "ja")
+    assert viewstate.resolve(dataset, {}) == viewstate.ViewState("012149", 2019, "ja")  # national FY2019 決算
 
 
 def test_municipality_without_settlement_gets_its_latest_year(dataset):
