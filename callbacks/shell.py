@@ -7,7 +7,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
 
 from finance import formatting, picker, queries, repository, viewstate
 from finance.text import is_japanese, t
-from layouts import components, ids, page_layout
+from layouts import components, ids, page_layout, terms
 from layouts.shell import MODE_PAGES, mode_options, nav_links, picker_results
 
 
@@ -61,7 +61,7 @@ def chrome_text(state: object, pathname: str | None) -> tuple[object, ...]:
         t("common.site_name", locale),
         t("app.municipality", locale),
         t("app.year", locale),
-        nav_links(locale, pathname or "/", view.without_figure().as_query() if view else ""),
+        terms.english(nav_links(locale, pathname or "/", view.without_figure().as_query() if view else ""), locale),
         t("app.skip_to_content", locale),
         mode_options(locale),
         mode_label,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dash import html
 
 from finance import formatting, text
@@ -96,7 +98,7 @@ def year_label(year: int, locale: str, kind: str = "決算") -> str:
     return label
 
 
-def simple_table(header: list[str], rows: list[list[str]]) -> html.Table:
+def simple_table(header: list[str], rows: Sequence[Sequence[object]]) -> html.Table:
     """An accessible data table: column headers scoped to columns, the first cell of each row to its row."""
     return html.Table(
         [
@@ -150,7 +152,7 @@ def glossary_terms(keys: list[str] | tuple[str, ...], locale: str) -> html.Div |
     )
 
 
-def resident_table(header: list[str], rows: list[list[str]]) -> html.Table:
+def resident_table(header: list[str], rows: Sequence[Sequence[object]]) -> html.Table:
     """A plain accessible table (column headers scoped to columns, the first cell of each row to its row)."""
     return html.Table(
         [

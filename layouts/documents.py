@@ -7,7 +7,7 @@ from dash import html
 from finance import formatting
 from finance.documents import Column, DocumentTable, ProjectsTable
 from finance.text import is_japanese, t
-from layouts import components
+from layouts import components, terms
 
 
 def _column_label(column: Column, table: DocumentTable, locale: str) -> str:
@@ -21,11 +21,16 @@ def _column_label(column: Column, table: DocumentTable, locale: str) -> str:
     return label
 
 
+def _printed(text: str, locale: str) -> object:
+    """A heading or note as the (Japanese) document prints it: marked as Japanese on an English page."""
+    return text if is_japanese(locale) or not terms.has_japanese(text) else terms.ja_term(text)
+
+
 def _table(table: DocumentTable, locale: str) -> html.Details:
     header = [t("documents.item", locale), *[_column_label(c, table, locale) for c in table.columns]]
     rows = []
     for row in table.rows:
-        cells = [row.label]
+        cells: list[object] = [_printed(row.label, locale)]
         for column, cell in zip(table.columns, row.cells, strict=True):
             if cell is None:
                 cells.append("")
@@ -35,12 +40,12 @@ def _table(table: DocumentTable, locale: str) -> html.Details:
                 text += f"（{t(f'resident.kind_short.{cell.figure_kind}', locale)}）"
             cells.append(text)
         rows.append(cells)
-    summary = f"{table.source.table} — {t('documents.count', locale, count=table.figure_count)}"
+    count = t("documents.count", locale, count=table.figure_count)
     return html.Details(
         [
-            html.Summary(summary),
+            html.Summary([_printed(table.source.table, locale), f" — {count}"]),
             html.Div(components.resident_table(header, rows), className="table-wrap"),
-            *[html.P(note, className="chart-note") for note in table.notes],
+            *[html.P(_printed(note, locale), className="chart-note") for note in table.notes],
             components.source_note(table.source, locale),
         ],
         className="data-table document-table",

@@ -9,9 +9,9 @@ from dash import dcc, html
 from finance import formatting
 from finance.indicators import LEGAL_BASIS, SOUNDNESS, Evaluation, IndicatorsPage, Part, Section, TrendPoint
 from finance.status import Status
-from finance.text import html_lang, t
+from finance.text import html_lang, is_japanese, t
 from finance.viewstate import ViewState
-from layouts import components, figures, ids, tools
+from layouts import components, figures, ids, terms, tools
 from layouts import peers as peers_layout
 
 PAGE_DECIMALS = {"real_deficit_ratio": 2, "consolidated_real_deficit_ratio": 2, "fiscal_capability_index": 3}
@@ -133,8 +133,20 @@ def _threshold_lines(section: Section, locale: str) -> list[tuple[str, float, st
     return out
 
 
-def _part_label(part: Part) -> str:
-    """A line of the calculation table: the official name, the printed heading where it differs, and its depth."""
+def _part_label(part: Part, locale: str) -> str | list[object]:
+    """A line of the calculation table: the official name, the printed heading where it differs, and its depth.
+
+    In English: the English name of a canonical component or account; a document's own sub-item (no English
+    name) as printed, marked Japanese, with a generic description.
+    """
+    if not is_japanese(locale):
+        indent = "\u00a0\u00a0" * part.depth
+        if part.label_en:
+            return indent + part.label_en
+        return [
+            indent,
+            *terms.as_list(terms.ja_label(part.label_ja.strip("　"), t("terms.printed_item", locale), locale)),
+        ]
     indent = "　" * part.depth
     if part.depth == 0:
         label = part.label_ja
@@ -156,16 +168,22 @@ def _part_note(part: Part, locale: str) -> str:
     return ""
 
 
-def _parts_chart(parts: list[Part], indicator: str) -> tuple[str, list[tuple[str, int]]]:
+def _chart_label(part: Part, locale: str) -> str:
+    if is_japanese(locale):
+        return part.label_ja
+    return part.label_en or t("terms.printed_item_code", locale, code=part.component)
+
+
+def _parts_chart(parts: list[Part], indicator: str, locale: str) -> tuple[str, list[tuple[str, int]]]:
     """Numerator terms with their signs (deductions negative); for a one-term numerator, the printed parts of it."""
-    terms = [p for p in parts if p.depth == 0 and p.sign != 0 and p.role in ("input", "composite")]
-    if len(terms) >= 2:
-        return "indicators.parts_chart_title", [(p.label_ja, p.sign * p.amount) for p in terms]
-    if len(terms) == 1:
-        term = terms[0]
+    numerator = [p for p in parts if p.depth == 0 and p.sign != 0 and p.role in ("input", "composite")]
+    if len(numerator) >= 2:
+        return "indicators.parts_chart_title", [(_chart_label(p, locale), p.sign * p.amount) for p in numerator]
+    if len(numerator) == 1:
+        term = numerator[0]
         children = [p for p in parts if p.depth == 1 and p.canonical == term.canonical]
         if children:
-            return "indicators.parts_chart_balances", [(p.label_ja, p.amount) for p in children]
+            return "indicators.parts_chart_balances", [(_chart_label(p, locale), p.amount) for p in children]
     return "", []
 
 
@@ -313,7 +331,7 @@ def _how(section: Section, locale: str) -> html.Details:
         body.append(html.P(t("indicators.single_year_intro", locale), className="single-intro"))
         body += _computation(section.single, section, locale)
     if section.parts:
-        title, chart = _parts_chart(section.parts, indicator)
+        title, chart = _parts_chart(section.parts, indicator, locale)
         if chart:
             body.append(html.H4(t(title, locale)))
             body.append(
@@ -325,7 +343,7 @@ def _how(section: Section, locale: str) -> html.Details:
                 )
             )
         rows = [
-            [_part_label(p), formatting.thousand_yen_table(p.amount, locale=locale), _part_note(p, locale)]
+            [_part_label(p, locale), formatting.thousand_yen_table(p.amount, locale=locale), _part_note(p, locale)]
             for p in section.parts
         ]
         body.append(
