@@ -20,7 +20,7 @@ def render(municipality: str, year: int, locale: str) -> list[object]:
     page = indicators.page(ds, municipality, year)
     tree = indicators_layout.content(page, name, queries.account_names(ds, municipality, locale), locale)
     tree = [*tree, *documents_layout.section(documents.tables(ds, municipality, "indicators", locale), locale)]
-    return terms.english(figurekit.decorate(tree, "indicators", municipality, year, "total", locale), locale)
+    return terms.english(figurekit.decorate(tree, "indicators", municipality, year, "total", locale), locale, name)
 
 
 def update_indicators(state: object) -> list[object]:

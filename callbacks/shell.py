@@ -28,8 +28,10 @@ def sync_state(
         params = {"m": municipality, "y": year, "mode": mode, "fig": query.get("fig"), "lang": locale}
     state = viewstate.resolve(ds, params)
     offered = ds.seed_codes | {state.municipality}  # the bodies of the documents and the one shown; the rest: picker
-    names = [
-        {"label": name_ja if is_japanese(state.locale) or not name_en else f"{name_en} ({name_ja})", "value": code}
+    names = [  # English: the romanised name (a select cannot mark a language), found by the Japanese one too
+        {"label": name_ja, "value": code}
+        if is_japanese(state.locale) or not name_en
+        else {"label": name_en, "value": code, "search": f"{name_en} {name_ja}"}
         for code, name_ja, name_en in queries.municipalities(ds)
         if code in offered or not ds.seed_codes
     ]

@@ -181,7 +181,7 @@ def chart_section(
     source: html.P | None,
     table: html.Table | None,
     locale: str,
-    notes: list[str] | None = None,
+    notes: Sequence[object] | None = None,
     sentence_id: str | None = None,
 ) -> html.Section:
     """One chart as residents read it: title, the generated sentence, a plain explanation, the terms, the chart,

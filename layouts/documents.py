@@ -17,7 +17,7 @@ def _column_label(column: Column, table: DocumentTable, locale: str) -> str:
     if is_japanese(locale) and column.fiscal_year >= 2019 and table.source.published[:4] < "2019":
         label += f"（{t('documents.printed_heisei', locale, year=column.fiscal_year - 1988)}）"
     if column.figure_kind and column.figure_kind != "決算":
-        label += f"（{t(f'resident.kind_short.{column.figure_kind}', locale)}）"
+        label += t("terms.in_brackets", locale, text=t(f"resident.kind_short.{column.figure_kind}", locale))
     return label
 
 
@@ -37,8 +37,8 @@ def _table(table: DocumentTable, locale: str) -> html.Details:
                 continue
             text = cell.text
             if column.figure_kind is None and cell.figure_kind and cell.figure_kind != "決算":
-                text += f"（{t(f'resident.kind_short.{cell.figure_kind}', locale)}）"
-            cells.append(text)
+                text += t("documents.cell_kind", locale, kind=t(f"resident.kind_short.{cell.figure_kind}", locale))
+            cells.append(_printed(text, locale))
         rows.append(cells)
     count = t("documents.count", locale, count=table.figure_count)
     return html.Details(
@@ -58,7 +58,10 @@ def projects_section(table: ProjectsTable | None, locale: str) -> list[object]:
         return []
     header = [t(f"documents.projects.{key}", locale) for key in PROJECT_COLUMNS]
     rows = [
-        [p.name, p.account, p.aid, p.years, p.total_cost, p.bond_kind, p.bonds, p.redemption_end]
+        [
+            _printed(cell, locale)
+            for cell in (p.name, p.account, p.aid, p.years, p.total_cost, p.bond_kind, p.bonds, p.redemption_end)
+        ]
         for p in table.projects
     ]
     return [

@@ -46,7 +46,7 @@ def _table(lines: tuple[HouseholdLine, ...], subject: str, locale: str) -> html.
             _label(ln, subject, locale),
             formatting.yen(ln.monthly_yen, locale=locale),
             explain.share_text(ln.share, locale),
-            "、".join(_names(ln, locale)),
+            t("common.list_separator", locale).join(_names(ln, locale)),
         ]
         for ln in lines
     ]

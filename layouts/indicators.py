@@ -436,7 +436,8 @@ def _trend(section: Section, locale: str, guide: tuple[float, float, str] | None
         [
             formatting.fiscal_year_label(p.year, locale),
             _point_text(p, indicator, decimals, locale),
-            t(f"kind.{p.figure_kind}", locale) + (f"（{p.scenario}）" if p.scenario else ""),
+            t(f"kind.{p.figure_kind}", locale)
+            + (t("terms.in_brackets", locale, text=p.scenario) if p.scenario else ""),
         ]
         for p in section.trend
     ]
@@ -614,7 +615,7 @@ def content(
     ]
     missing = [s.evaluation.indicator for s in page.soundness if not (s.trend or s.evaluation.published)]
     if missing and page.peers:
-        names = "・".join(t(f"indicator.{i}.name", locale) for i in missing)
+        names = t("terms.and_separator", locale).join(t(f"indicator.{i}.name", locale) for i in missing)
         parts.append(html.P(t("indicators.national_not_published", locale, names=names), className="empty-state"))
     enterprise: list[object] = [
         html.H2(t("indicators.enterprise_heading", locale)),
@@ -625,7 +626,7 @@ def content(
     if page.enterprises:
         enterprise.append(_enterprise_table(page.enterprises, enterprise_names, locale))
     for section in (s for s in page.enterprises if s.has_numbers):
-        suffix = f"：{enterprise_names.get(section.account, section.account)}"
+        suffix = t("terms.name_suffix", locale, name=enterprise_names.get(section.account, section.account))
         if section.evaluation.published is None and section.trend:
             latest = section.trend[-1]
             enterprise.append(

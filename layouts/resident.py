@@ -62,7 +62,11 @@ def trend_population_note(trend: Trend, locale: str) -> str:
     if not trend.populations:
         return t("resident.population_missing", locale)
     bases = sorted({p.basis for p in trend.populations})
-    return t("resident.population_trend_note", locale, basis="、".join(t(f"basis.{b}", locale) for b in bases))
+    return t(
+        "resident.population_trend_note",
+        locale,
+        basis=t("common.list_separator", locale).join(t(f"basis.{b}", locale) for b in bases),
+    )
 
 
 def unit(values: list[int | Decimal | None], mode: str, locale: str, *, counts: bool = False) -> tuple[Decimal, str]:
@@ -118,7 +122,7 @@ def _share_cell(bd: Breakdown, ln: Line, locale: str) -> str:
 def printed_share_notes(bd: Breakdown, locale: str) -> list[str]:
     """One note per line whose printed share differs from the recomputed one (the difference is flagged)."""
     return [
-        t("resident.printed_share_note", locale, item=ln.label_ja, printed=shown[0], computed=shown[1])
+        t("resident.printed_share_note", locale, item=ln.name(locale), printed=shown[0], computed=shown[1])
         for ln in bd.lines
         if (shown := bd.printed_share(ln.key)) is not None
     ]
@@ -137,7 +141,7 @@ def breakdown_table(bd: Breakdown, locale: str) -> html.Table:
     for ln in [*bd.lines, *([bd.total] if bd.total and bd.total not in bd.lines else [])]:
         label = line_label(ln, bd.subject, locale)
         if ln.depth:
-            label = "　" + label
+            label = ("　" if is_japanese(locale) else "\u00a0\u00a0") + label
         rows.append(
             [
                 label,
@@ -215,7 +219,7 @@ def trend_table(
             [
                 formatting.fiscal_year_label(year, locale),
                 *[cells.get(n, t("common.no_data", locale)) for n in names],
-                "・".join(t(f"kind.{k}", locale) for k in kinds),
+                t("terms.and_separator", locale).join(t(f"kind.{k}", locale) for k in kinds),
             ]
         )
     return components.resident_table(header, rows)

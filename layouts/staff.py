@@ -6,9 +6,9 @@ import pandas as pd
 from dash import html
 
 from finance import explain, formatting
-from finance.breakdown import StaffPage
+from finance.breakdown import StaffLine, StaffPage
 from finance.text import is_japanese, t
-from layouts import components, figures, ids
+from layouts import components, figures, ids, terms
 from layouts import resident as r
 
 
@@ -45,6 +45,20 @@ def _count_figure(page: StaffPage, mode: str, locale: str) -> object:
     return figures.breakdown_bars(frame, axis_title=axis, locale=locale)
 
 
+def _label(line: StaffLine, locale: str) -> object:
+    """A staff category: in Japanese as printed; in English its English name, the printed heading beside it."""
+    if is_japanese(locale):
+        return line.label_ja
+    return [t(f"resident.staff.category.{line.category}", locale), " (", terms.ja_term(line.label_ja), ")"]
+
+
+def _note(note: str, locale: str) -> object:
+    """A note of the source (Japanese only in the data): on an English page marked, with what it is."""
+    if is_japanese(locale) or not terms.has_japanese(note):
+        return note
+    return html.Span(terms.ja_label(note, t("terms.source_note", locale), locale))
+
+
 def _count_table(page: StaffPage, locale: str) -> html.Table:
     header = [
         t("resident.table.item", locale),
@@ -58,7 +72,7 @@ def _count_table(page: StaffPage, locale: str) -> html.Table:
     for line in page.lines:
         rows.append(
             [
-                line.label_ja,
+                _label(line, locale),
                 formatting.group(line.count, locale),
                 explain.per_thousand_text(line.per_thousand, locale),
                 explain.per_thousand_text(line.published_per_thousand, locale)
@@ -68,7 +82,7 @@ def _count_table(page: StaffPage, locale: str) -> html.Table:
                 if line.peer_count is None
                 else formatting.group(line.peer_count.normalize(), locale)
                 + (
-                    f"（{explain.per_thousand_text(line.peer_per_thousand, locale)}）"
+                    t("terms.in_brackets", locale, text=explain.per_thousand_text(line.peer_per_thousand, locale))
                     if line.peer_per_thousand is not None
                     else ""
                 ),
@@ -94,7 +108,7 @@ def content(page: StaffPage, name: str, mode: str, locale: str) -> list[object]:
             )
         )
     else:
-        notes = [line.note for line in page.lines if line.note]
+        notes: list[object] = [_note(line.note, locale) for line in page.lines if line.note]
         pop = page.population
         notes.insert(
             0,
@@ -111,7 +125,12 @@ def content(page: StaffPage, name: str, mode: str, locale: str) -> list[object]:
         if pop and pop.as_of and staff_dates and pop.as_of not in staff_dates:  # say which dates are divided
             notes.insert(
                 1,
-                t("resident.staff.dates_note", locale, staff_date="、".join(staff_dates), population_date=pop.as_of),
+                t(
+                    "resident.staff.dates_note",
+                    locale,
+                    staff_date=t("common.list_separator", locale).join(staff_dates),
+                    population_date=pop.as_of,
+                ),
             )
         if mode == "share":
             notes.insert(0, t("resident.no_share_note", locale))

@@ -59,8 +59,21 @@ def _bracketed_terms(value: str) -> bool:
     return _LATIN.search(outside) is not None and not has_japanese(outside)
 
 
-def mark(value: str) -> str | list[object]:
-    """An English text with its bracketed official terms marked (unchanged if it has none, or other Japanese)."""
+def mark(value: str, proper: tuple[str, ...] = ()) -> str | list[object]:
+    """An English text with its bracketed official terms marked (unchanged if it has none, or other Japanese).
+
+    ``proper``: Japanese proper names shown on purpose (a body without a romanised name), marked wherever they are.
+    """
+    names = [p for p in proper if p and p in value]
+    if names:
+        pieces = re.split("(" + "|".join(map(re.escape, names)) + ")", value)
+        out: list[object] = []
+        for index, piece in enumerate(pieces):
+            if index % 2:
+                out.append(ja_term(piece))
+            elif piece:
+                out.extend(as_list(mark(piece)))
+        return out
     if not has_japanese(value) or not _bracketed_terms(value):
         return value
     parts: list[object] = []
@@ -102,23 +115,23 @@ def _plain_all(value: Any) -> Any:
     return value
 
 
-def _children(value: Any) -> Any:
+def _children(value: Any, proper: tuple[str, ...]) -> Any:
     if isinstance(value, str):
-        return mark(value)
+        return mark(value, proper)
     if isinstance(value, (list, tuple)):
         out: list[object] = []
         for item in value:
-            done = _children(item)
+            done = _children(item, proper)
             if isinstance(item, str) and isinstance(done, list):
                 out.extend(done)
             else:
                 out.append(done)
         return out
-    _component(value)
+    _component(value, proper)
     return value
 
 
-def _component(node: Any) -> None:
+def _component(node: Any, proper: tuple[str, ...]) -> None:
     if not hasattr(node, "_prop_names") or getattr(node, "lang", None) == "ja":
         return
     for prop in _ATTRIBUTES:
@@ -134,11 +147,14 @@ def _component(node: Any) -> None:
     if type(node).__name__ in ("Pre", "Code", "Textarea"):  # code to copy: plain text, no marks
         node.children = _plain_all(children)
     else:
-        node.children = _children(children)
+        node.children = _children(children, proper)
 
 
-def english(tree: Any, locale: str) -> Any:
-    """A finished page tree with, in English, its bracketed official terms marked (charts: taken out)."""
+def english(tree: Any, locale: str, name: str = "") -> Any:
+    """A finished page tree with, in English, its bracketed official terms marked (charts: taken out).
+
+    ``name``: the body's name as shown; a Japanese one (no romanised name in the data) is marked wherever it is.
+    """
     if is_japanese(locale):
         return tree
-    return _children(tree)
+    return _children(tree, (name,) if has_japanese(name) else ())
