@@ -84,7 +84,7 @@ def _state(code: str, year: int | None) -> dict[str, object]:
     return {"municipality": code, "year": year, "locale": "en", "mode": "total", "figure": None}
 
 
-def _pages(code: str, year: int) -> Iterator[tuple[str, object]]:
+def _pages(code: str, year: int, first: bool = True) -> Iterator[tuple[str, object]]:
     state = _state(code, year)
     yield "/", overview.update_overview(state)
     yield "/indicators", indicators.update_indicators(state)
@@ -97,8 +97,9 @@ def _pages(code: str, year: int) -> Iterator[tuple[str, object]]:
     options, chosen = compare.choices(state)
     yield "/compare options", options
     yield "/compare", compare.update_compare(state, chosen)
-    for path in layouts.PAGES:
-        yield f"{path} skeleton", layouts.page_layout(path, "en")
+    if first:  # the skeletons and the chrome do not depend on the year
+        for path in layouts.PAGES:
+            yield f"{path} skeleton", layouts.page_layout(path, "en")
     yield "chrome", shell.chrome_text(state, "/")
     yield "picker", shell.picker_text(state)
     _search, names, _code, years, *_rest = shell.sync_state(f"?m={code}&y={year}&lang=en", None, None, None, None, None)
@@ -110,8 +111,8 @@ def _pages(code: str, year: int) -> Iterator[tuple[str, object]]:
 def test_english_pages_carry_no_unmarked_japanese(dataset, dash_app, code):
     found = [
         f"{page} {code} FY{year} {where}: {text!r}"
-        for year in queries.fiscal_years(dataset, code)
-        for page, tree in _pages(code, year)
+        for index, year in enumerate(queries.fiscal_years(dataset, code))
+        for page, tree in _pages(code, year, first=index == 0)
         for where, text in leftovers(tree)
     ]
     assert not found, f"{len(found)} leftovers:\n" + "\n".join(found)
