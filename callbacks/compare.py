@@ -7,7 +7,7 @@ from dash import Dash, Input, Output, State, ctx
 from finance import compare, picker, queries, repository, viewstate
 from finance.text import is_japanese, t
 from layouts import compare as compare_layout
-from layouts import ids
+from layouts import ids, terms
 
 SEARCH_SHOWN = 12
 """Bodies a search adds to the checklist at most (the typed text narrows it further)."""
@@ -51,7 +51,9 @@ def update_compare(state: object, chosen: object) -> list[object]:
     if view is None or view.year is None:
         return [t("app.no_municipality", view.locale if view else "ja")]
     codes = [c for c in chosen if isinstance(c, str)] if isinstance(chosen, list) else []
-    return compare_layout.content(compare.compare(ds, codes, view.year, view.locale), view.locale)
+    return terms.english(
+        compare_layout.content(compare.compare(ds, codes, view.year, view.locale), view.locale), view.locale
+    )
 
 
 def register(app: Dash) -> None:

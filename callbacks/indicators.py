@@ -8,7 +8,7 @@ from callbacks.cache import cache
 from finance import documents, indicators, queries, repository, viewstate
 from finance.text import t
 from layouts import documents as documents_layout
-from layouts import figurekit, ids
+from layouts import figurekit, ids, terms
 from layouts import indicators as indicators_layout
 
 
@@ -20,7 +20,7 @@ def render(municipality: str, year: int, locale: str) -> list[object]:
     page = indicators.page(ds, municipality, year)
     tree = indicators_layout.content(page, name, queries.account_names(ds, municipality, locale), locale)
     tree = [*tree, *documents_layout.section(documents.tables(ds, municipality, "indicators", locale), locale)]
-    return figurekit.decorate(tree, "indicators", municipality, year, "total", locale)
+    return terms.english(figurekit.decorate(tree, "indicators", municipality, year, "total", locale), locale, name)
 
 
 def update_indicators(state: object) -> list[object]:

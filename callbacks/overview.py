@@ -8,7 +8,7 @@ from callbacks.cache import cache
 from finance import documents, overview, queries, repository, viewstate
 from finance.text import t
 from layouts import documents as documents_layout
-from layouts import figurekit, ids
+from layouts import figurekit, ids, terms
 from layouts import overview as overview_layout
 
 
@@ -19,7 +19,7 @@ def render(municipality: str, year: int, locale: str) -> list[object]:
     name = queries.municipality_name(ds, municipality, locale) or municipality
     tree = overview_layout.content(overview.page(ds, municipality, year), name, locale)
     tree = [*tree, *documents_layout.section(documents.tables(ds, municipality, "overview", locale), locale)]
-    return figurekit.decorate(tree, "overview", municipality, year, "total", locale)
+    return terms.english(figurekit.decorate(tree, "overview", municipality, year, "total", locale), locale, name)
 
 
 def update_overview(state: object) -> list[object]:

@@ -12,7 +12,7 @@ from callbacks import cache
 from finance import breakdown, documents, queries, repository, viewstate
 from finance.breakdown import MAX_TAX_YEN
 from finance.text import t
-from layouts import debt, enterprise, expenditure, figurekit, funds, household, ids, revenue, staff, tax
+from layouts import debt, enterprise, expenditure, figurekit, funds, household, ids, revenue, staff, tax, terms
 from layouts import documents as documents_layout
 
 
@@ -62,7 +62,7 @@ def render(page: str, municipality: str, year: int, mode: str, locale: str) -> l
     if page == "debt":
         tree = [*tree, *documents_layout.projects_section(documents.projects(ds, municipality, locale), locale)]
     tree = [*tree, *documents_layout.section(documents.tables(ds, municipality, page, locale), locale)]
-    return figurekit.decorate(tree, page, municipality, year, mode, locale)
+    return terms.english(figurekit.decorate(tree, page, municipality, year, mode, locale), locale, name)
 
 
 @cache.cache.memoize()
@@ -71,7 +71,7 @@ def render_household(municipality: str, year: int, locale: str) -> list[object]:
     ds = repository.get()
     name = queries.municipality_name(ds, municipality, locale) or municipality
     tree = household.content(breakdown.household(ds, municipality, year), name, locale)
-    return figurekit.decorate(tree, "household", municipality, year, "total", locale)
+    return terms.english(figurekit.decorate(tree, "household", municipality, year, "total", locale), locale, name)
 
 
 def _page_callback(page: str) -> Callable[[object], list[object]]:
@@ -108,7 +108,8 @@ def update_tax(state: object, amount: object) -> list[object]:
     yen = checked_amount(amount)
     if yen is None:
         return tax.invalid(locale)
-    return tax.content(cache.tax_split(view.municipality, view.year, yen), _name(view), locale)
+    name = _name(view)
+    return terms.english(tax.content(cache.tax_split(view.municipality, view.year, yen), name, locale), locale, name)
 
 
 PAGES = (  # the display mode comes with the view (URL ``mode``, the shell's one switch)

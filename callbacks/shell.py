@@ -7,7 +7,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
 
 from finance import formatting, picker, queries, repository, viewstate
 from finance.text import is_japanese, t
-from layouts import components, ids, page_layout
+from layouts import components, ids, page_layout, terms
 from layouts.shell import MODE_PAGES, mode_options, nav_links, picker_results
 
 
@@ -28,8 +28,10 @@ def sync_state(
         params = {"m": municipality, "y": year, "mode": mode, "fig": query.get("fig"), "lang": locale}
     state = viewstate.resolve(ds, params)
     offered = ds.seed_codes | {state.municipality}  # the bodies of the documents and the one shown; the rest: picker
-    names = [
-        {"label": name_ja if is_japanese(state.locale) or not name_en else f"{name_en} ({name_ja})", "value": code}
+    names = [  # English: the romanised name (a select cannot mark a language), found by the Japanese one too
+        {"label": name_ja, "value": code}
+        if is_japanese(state.locale) or not name_en
+        else {"label": name_en, "value": code, "search": f"{name_en} {name_ja}"}
         for code, name_ja, name_en in queries.municipalities(ds)
         if code in offered or not ds.seed_codes
     ]
@@ -61,7 +63,7 @@ def chrome_text(state: object, pathname: str | None) -> tuple[object, ...]:
         t("common.site_name", locale),
         t("app.municipality", locale),
         t("app.year", locale),
-        nav_links(locale, pathname or "/", view.without_figure().as_query() if view else ""),
+        terms.english(nav_links(locale, pathname or "/", view.without_figure().as_query() if view else ""), locale),
         t("app.skip_to_content", locale),
         mode_options(locale),
         mode_label,

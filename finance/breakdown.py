@@ -20,7 +20,7 @@ from finance import calc, queries
 from finance.load import Dataset
 from finance.queries import KIND_ORDER, Fact, Population, Source
 from finance.schemas import UNIT_FACTORS
-from finance.text import is_japanese
+from finance.text import is_japanese, t
 
 MODES: tuple[str, ...] = ("total", "per_resident", "share")
 """How an amount chart shows its values: the amount, the amount per resident, or the share of the total."""
@@ -1003,7 +1003,7 @@ def _staff_trend(ds: Dataset, code: str) -> Trend:
                     "fiscal_year": year,
                     "series": series,
                     "name_ja": line.label_ja,
-                    "name_en": line.label_ja,
+                    "name_en": t(f"resident.staff.category.{line.category}", "en"),
                     "value": line.count,
                     "per_resident": None,
                     "share": None,

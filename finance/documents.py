@@ -414,15 +414,15 @@ def projects(ds: Dataset, code: str, locale: str = "ja") -> ProjectsTable | None
         start, end = int(str(row["year_from"])), int(str(row["year_to"]))
         years = formatting.fiscal_year_label(start, locale)
         if end != start:
-            years += "〜" + formatting.fiscal_year_label(end, locale)
+            years += t("terms.year_range", locale, first="", last=formatting.fiscal_year_label(end, locale))
         bonds = amount(row, "bond_thousand_yen")
         parts = by_year.get(str(row["project_id"]), [])
         if parts:
-            split = "、".join(
+            split = t("common.list_separator", locale).join(
                 f"{formatting.fiscal_year_label(int(str(p['bond_year'])), locale)} {amount(p, 'bond_thousand_yen')}"
                 for p in parts
             )
-            bonds += f"（{split}）"
+            bonds += t("terms.in_brackets", locale, text=split)
         found.append(
             Project(
                 str(row["name_ja"]),

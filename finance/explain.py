@@ -198,7 +198,7 @@ def staff_sentence(lines: tuple[StaffLine, ...], year: int, mode: str, locale: s
     main = peer or lines[0]
     params = {
         "year": _year(year, locale),
-        "label": main.label_ja,
+        "label": main.label_ja if is_japanese(locale) else t(f"resident.staff.category_phrase.{main.category}", locale),
         "count": formatting.group(main.count, locale),
         "per_thousand": per_thousand_text(main.per_thousand, locale),
     }

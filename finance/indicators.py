@@ -570,6 +570,8 @@ class Part:
         depth: 0 for a canonical component, 1 or more for printed sub-items.
         summed: whether the amount is the sum of the printed sub-items (the total itself is not printed).
         borrowed: whether the amount comes from another ratio's table of the same year (標準財政規模, 算入公債費等).
+        label_en: the English name of a canonical component or an account ("" for the document's own sub-items,
+            which have no English name).
     """
 
     component: str
@@ -581,6 +583,7 @@ class Part:
     depth: int = 0
     summed: bool = False
     borrowed: bool = False
+    label_en: str = ""
 
 
 def _numerator_signs(catalog: comp.Catalog, indicator: str, values: dict[str, int]) -> dict[str, int]:
@@ -613,15 +616,17 @@ def parts(ds: Dataset, indicator: str, code: str, year: int) -> list[Part]:
             amount = row["amount_thousand_yen"]
             if amount is None:
                 continue
+            by_account = depth == 1 and parent in _BY_ACCOUNT
             out.append(
                 Part(
                     str(row["component"]),
-                    _account_label(ds, code, row) if depth == 1 and parent in _BY_ACCOUNT else str(row["label_ja"]),
+                    _account_label(ds, code, row) if by_account else str(row["label_ja"]),
                     int(amount),  # type: ignore[call-overload]
                     parents[0],
                     "part",
                     0,
                     depth,
+                    label_en=_account_label(ds, code, row, "en") if by_account else "",
                 )
             )
             children(str(row["component"]), str(row["account"]), depth + 1)
@@ -633,12 +638,12 @@ def parts(ds: Dataset, indicator: str, code: str, year: int) -> list[Part]:
         if printed is not None:
             out.append(
                 Part(code_, str(printed["label_ja"]) or info.name_ja, int(printed["amount_thousand_yen"]),  # type: ignore[call-overload]
-                     code_, info.role, signs.get(code_, 0), 0)
+                     code_, info.role, signs.get(code_, 0), 0, label_en=info.plain_en)
             )  # fmt: skip
         elif code_ in values.values and info.role in ("input", "composite"):
             out.append(
                 Part(code_, info.name_ja, values.values[code_], code_, info.role, signs.get(code_, 0), 0,
-                     summed=code_ not in values.borrowed, borrowed=code_ in values.borrowed)
+                     summed=code_ not in values.borrowed, borrowed=code_ in values.borrowed, label_en=info.plain_en)
             )  # fmt: skip
         else:
             continue
@@ -650,9 +655,9 @@ _BY_ACCOUNT = {"consolidated_real_balance"}
 """Canonical components whose printed parts are one per account (each account's balance)."""
 
 
-def _account_label(ds: Dataset, code: str, row: Mapping[str, object]) -> str:
-    names = queries.account_names(ds, code)
-    return names.get(str(row["account"]), str(row["label_ja"]))
+def _account_label(ds: Dataset, code: str, row: Mapping[str, object], locale: str = "ja") -> str:
+    names = queries.account_names(ds, code, locale)
+    return names.get(str(row["account"]), str(row["label_ja"]) if locale == "ja" else "")
 
 
 @dataclass(frozen=True)

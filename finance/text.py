@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
+
 LOCALES: tuple[str, ...] = ("ja", "en", "easy")
 DEFAULT_LOCALE = "ja"
 JAPANESE: frozenset[str] = frozenset({"ja", "easy"})
@@ -101,15 +103,31 @@ def html_lang(locale: str) -> str:
     return "ja" if locale in JAPANESE else "en"
 
 
+def plural_key(key: str, count: object, locale: str) -> str:
+    """The key of the message for ``count``.
+
+    ``key + "_one"`` where the language says "one" (English: 1) and the catalog has that form, else ``key`` (the
+    other form; Japanese has no plural).
+    """
+    if not isinstance(count, int) or isinstance(count, bool) or is_japanese(locale):
+        return key
+    form = Locale.parse(html_lang(locale)).plural_form(count)
+    return f"{key}_{form}" if form != "other" and f"{key}_{form}" in catalog(locale) else key
+
+
 def t(key: str, locale: str = DEFAULT_LOCALE, /, **params: object) -> str:
     """The message ``key`` in ``locale`` with ``params`` filled in.
 
     ``{resident}`` and ``{body}`` default to the words of the current request's body (see :func:`use_body`).
+    A whole-number ``count`` chooses the singular form ``key_one`` where the catalog has one ("1 fiscal year"):
+    plurals are the catalog's business (see :func:`plural_key`).
 
     Raises:
         KeyError: the key is not in the catalog (a programming error, caught by the parity test).
     """
     locale = normalise_locale(locale)
+    if "count" in params:
+        key = plural_key(key, params["count"], locale)
     text = catalog(locale)[key]
     if "{resident}" in text or "{body}" in text:
         params = {**body_words(locale), **params}

@@ -21,6 +21,7 @@ from layouts import (
     revenue,
     staff,
     tax,
+    terms,
 )
 
 PAGES: dict[str, Callable[[str], html.Div]] = {
@@ -43,7 +44,7 @@ def page_layout(pathname: str | None, locale: str) -> html.Div:
     """The layout for a path, or the not-found page."""
     if is_embed(pathname):
         return embed.layout(locale)
-    return PAGES.get(pathname or "/", not_found.layout)(locale)
+    return terms.english(PAGES.get(pathname or "/", not_found.layout)(locale), locale)
 
 
 def is_embed(pathname: str | None) -> bool:

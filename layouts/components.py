@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dash import html
 
 from finance import figuremodel, formatting, text
@@ -96,7 +98,7 @@ def year_label(year: int, locale: str, kind: str = "決算") -> str:
     return label
 
 
-def simple_table(header: list[str], rows: list[list[str]], caption: str | None = None) -> html.Div:
+def simple_table(header: list[str], rows: Sequence[Sequence[object]], caption: str | None = None) -> html.Div:
     """An accessible data table: column headers scoped to columns, the first cell of each row to its row.
 
     The table sits in its own scrolling region, so a wide table never widens the page on a phone: the region is
@@ -160,19 +162,26 @@ def glossary_terms(keys: list[str] | tuple[str, ...], locale: str) -> html.Div |
     )
 
 
-def resident_table(header: list[str], rows: list[list[str]], caption: str | None = None) -> html.Div:
+def resident_table(header: list[str], rows: Sequence[Sequence[object]], caption: str | None = None) -> html.Div:
     """A plain accessible table in its scrolling region (see :func:`simple_table`)."""
     return simple_table(header, rows, caption)
 
 
-def model_table(data: figuremodel.DataTable, caption: str | None = None) -> html.Div:
+def model_table(
+    data: figuremodel.DataTable, caption: str | None = None, labels: Sequence[object] | None = None
+) -> html.Div:
     """The page table of a figure's typed data (the texts of its shown columns) in its scrolling region.
 
-    The typed table rides along on the ``html.Table`` as ``figure_data`` for the downloads, which write its values,
-    never the texts.
+    ``labels`` (one per row) replace the first column's texts on the page where a label needs markup (a Japanese
+    term marked ``lang="ja"`` on an English page); the data keep the plain text. The typed table rides along on the
+    ``html.Table`` as ``figure_data`` for the downloads, which write its values, never the texts.
     """
     header, rows = data.shown()
-    node = resident_table(header, rows, caption)
+    shown: list[list[object]] = [list(r) for r in rows]
+    if labels is not None:
+        for row, label in zip(shown, labels, strict=True):
+            row[0] = label
+    node = resident_table(header, shown, caption)
     node.children.figure_data = data  # type: ignore[attr-defined]
     return node
 
@@ -195,7 +204,7 @@ def chart_section(
     source: html.P | None,
     table: html.Div | html.Table | None,
     locale: str,
-    notes: list[str] | None = None,
+    notes: Sequence[object] | None = None,
     sentence_id: str | None = None,
 ) -> html.Section:
     """One chart as residents read it: title, the generated sentence, a plain explanation, the terms, the chart,

@@ -7,7 +7,7 @@ from dash import html
 from finance import formatting
 from finance.documents import Column, DocumentTable, ProjectsTable
 from finance.text import is_japanese, t
-from layouts import components
+from layouts import components, terms
 
 
 def _column_label(column: Column, table: DocumentTable, locale: str) -> str:
@@ -17,30 +17,35 @@ def _column_label(column: Column, table: DocumentTable, locale: str) -> str:
     if is_japanese(locale) and column.fiscal_year >= 2019 and table.source.published[:4] < "2019":
         label += f"（{t('documents.printed_heisei', locale, year=column.fiscal_year - 1988)}）"
     if column.figure_kind and column.figure_kind != "決算":
-        label += f"（{t(f'resident.kind_short.{column.figure_kind}', locale)}）"
+        label += t("terms.in_brackets", locale, text=t(f"resident.kind_short.{column.figure_kind}", locale))
     return label
+
+
+def _printed(text: str, locale: str) -> object:
+    """A heading or note as the (Japanese) document prints it: marked as Japanese on an English page."""
+    return text if is_japanese(locale) or not terms.has_japanese(text) else terms.ja_term(text)
 
 
 def _table(table: DocumentTable, locale: str) -> html.Details:
     header = [t("documents.item", locale), *[_column_label(c, table, locale) for c in table.columns]]
     rows = []
     for row in table.rows:
-        cells = [row.label]
+        cells: list[object] = [_printed(row.label, locale)]
         for column, cell in zip(table.columns, row.cells, strict=True):
             if cell is None:
                 cells.append("")
                 continue
             text = cell.text
             if column.figure_kind is None and cell.figure_kind and cell.figure_kind != "決算":
-                text += f"（{t(f'resident.kind_short.{cell.figure_kind}', locale)}）"
-            cells.append(text)
+                text += t("documents.cell_kind", locale, kind=t(f"resident.kind_short.{cell.figure_kind}", locale))
+            cells.append(_printed(text, locale))
         rows.append(cells)
-    summary = f"{table.source.table} — {t('documents.count', locale, count=table.figure_count)}"
+    count = t("documents.count", locale, count=table.figure_count)
     return html.Details(
         [
-            html.Summary(summary),
-            components.resident_table(header, rows, caption=summary),
-            *[html.P(note, className="chart-note") for note in table.notes],
+            html.Summary([_printed(table.source.table, locale), f" — {count}"]),
+            components.resident_table(header, rows),  # the summary above names the table
+            *[html.P(_printed(note, locale), className="chart-note") for note in table.notes],
             components.source_note(table.source, locale),
         ],
         className="data-table document-table",
@@ -53,7 +58,10 @@ def projects_section(table: ProjectsTable | None, locale: str) -> list[object]:
         return []
     header = [t(f"documents.projects.{key}", locale) for key in PROJECT_COLUMNS]
     rows = [
-        [p.name, p.account, p.aid, p.years, p.total_cost, p.bond_kind, p.bonds, p.redemption_end]
+        [
+            _printed(cell, locale)
+            for cell in (p.name, p.account, p.aid, p.years, p.total_cost, p.bond_kind, p.bonds, p.redemption_end)
+        ]
         for p in table.projects
     ]
     return [

@@ -317,7 +317,12 @@ def tools(
     permalink = path + replace(view, figure=key).as_query()
 
     def image_links(palette: str) -> html.Li:
-        links: list[object] = [html.Span(t(f"tools.figure_palette_{palette}", locale) + "：", className="kit-label")]
+        links: list[object] = [
+            html.Span(
+                t("tools.figure_palette_label", locale, palette=t(f"tools.figure_palette_{palette}", locale)),
+                className="kit-label",
+            )
+        ]
         for fmt, size in (("png", "1col"), ("png", "2col"), ("svg", "2col"), ("pdf", "2col")):
             label = t(f"tools.figure_{fmt}_{size}" if fmt == "png" else f"tools.figure_{fmt}", locale)
             links += [

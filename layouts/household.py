@@ -52,7 +52,7 @@ def _table(lines: tuple[HouseholdLine, ...], subject: str, locale: str) -> html.
             figuremodel.text(_label(ln, subject, locale)),
             figuremodel.number(ln.monthly_yen, formatting.yen(ln.monthly_yen, locale=locale)),
             figuremodel.number(None if ln.share is None else round(ln.share, 2), explain.share_text(ln.share, locale)),
-            figuremodel.text("、".join(_names(ln, locale))),
+            figuremodel.text(t("common.list_separator", locale).join(_names(ln, locale))),
         ]
         for ln in lines
     ]

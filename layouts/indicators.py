@@ -10,9 +10,9 @@ from finance import figuremodel, formatting
 from finance.components import PUBLISHED_AS_MEAN
 from finance.indicators import LEGAL_BASIS, SOUNDNESS, Evaluation, IndicatorsPage, Part, Section, TrendPoint
 from finance.status import Status
-from finance.text import html_lang, t
+from finance.text import html_lang, is_japanese, t
 from finance.viewstate import ViewState
-from layouts import components, figures, ids, tools
+from layouts import components, figures, ids, terms, tools
 from layouts import peers as peers_layout
 
 PAGE_DECIMALS = {"real_deficit_ratio": 2, "consolidated_real_deficit_ratio": 2, "fiscal_capability_index": 3}
@@ -134,8 +134,20 @@ def _threshold_lines(section: Section, locale: str) -> list[tuple[str, float, st
     return out
 
 
-def _part_label(part: Part) -> str:
-    """A line of the calculation table: the official name, the printed heading where it differs, and its depth."""
+def _part_label(part: Part, locale: str) -> str | list[object]:
+    """A line of the calculation table: the official name, the printed heading where it differs, and its depth.
+
+    In English: the English name of a canonical component or account; a document's own sub-item (no English
+    name) as printed, marked Japanese, with a generic description.
+    """
+    if not is_japanese(locale):
+        indent = "\u00a0\u00a0" * part.depth
+        if part.label_en:
+            return indent + part.label_en
+        return [
+            indent,
+            *terms.as_list(terms.ja_label(part.label_ja.strip("　"), t("terms.printed_item", locale), locale)),
+        ]
     indent = "　" * part.depth
     if part.depth == 0:
         label = part.label_ja
@@ -145,6 +157,11 @@ def _part_label(part: Part) -> str:
         part.label_ja if (code.isascii() and code.islower()) or code in part.label_ja else f"{code} {part.label_ja}"
     )
     return indent + printed
+
+
+def _plain(label: str | list[object], fallback: str) -> str:
+    """A label as text for the data (a marked-up label falls back to the plain name)."""
+    return label if isinstance(label, str) else fallback
 
 
 def _part_note(part: Part, locale: str) -> str:
@@ -157,16 +174,22 @@ def _part_note(part: Part, locale: str) -> str:
     return ""
 
 
-def _parts_chart(parts: list[Part], indicator: str) -> tuple[str, list[tuple[str, int]]]:
+def _chart_label(part: Part, locale: str) -> str:
+    if is_japanese(locale):
+        return part.label_ja
+    return part.label_en or t("terms.printed_item_code", locale, code=part.component)
+
+
+def _parts_chart(parts: list[Part], indicator: str, locale: str) -> tuple[str, list[tuple[str, int]]]:
     """Numerator terms with their signs (deductions negative); for a one-term numerator, the printed parts of it."""
-    terms = [p for p in parts if p.depth == 0 and p.sign != 0 and p.role in ("input", "composite")]
-    if len(terms) >= 2:
-        return "indicators.parts_chart_title", [(p.label_ja, p.sign * p.amount) for p in terms]
-    if len(terms) == 1:
-        term = terms[0]
+    numerator = [p for p in parts if p.depth == 0 and p.sign != 0 and p.role in ("input", "composite")]
+    if len(numerator) >= 2:
+        return "indicators.parts_chart_title", [(_chart_label(p, locale), p.sign * p.amount) for p in numerator]
+    if len(numerator) == 1:
+        term = numerator[0]
         children = [p for p in parts if p.depth == 1 and p.canonical == term.canonical]
         if children:
-            return "indicators.parts_chart_balances", [(p.label_ja, p.amount) for p in children]
+            return "indicators.parts_chart_balances", [(_chart_label(p, locale), p.amount) for p in children]
     return "", []
 
 
@@ -314,7 +337,7 @@ def _how(section: Section, locale: str) -> html.Details:
         body.append(html.P(t("indicators.single_year_intro", locale), className="single-intro"))
         body += _computation(section.single, section, locale)
     if section.parts:
-        title, chart = _parts_chart(section.parts, indicator)
+        title, chart = _parts_chart(section.parts, indicator, locale)
         if chart:
             body.append(html.H4(t(title, locale)))
             body.append(
@@ -333,14 +356,16 @@ def _how(section: Section, locale: str) -> html.Details:
             ],
             [
                 [
-                    figuremodel.text(_part_label(p)),
+                    figuremodel.text(_plain(_part_label(p, locale), p.label_en or p.label_ja)),
                     figuremodel.number(p.amount, formatting.thousand_yen_table(p.amount, locale=locale)),
                     figuremodel.text(_part_note(p, locale)),
                 ]
                 for p in section.parts
             ],
         )
-        body.append(components.model_table(data, caption=t(f"indicator.{section.evaluation.indicator}.name", locale)))
+        caption = t(f"indicator.{section.evaluation.indicator}.name", locale)
+        labels = [_part_label(p, locale) for p in section.parts]
+        body.append(components.model_table(data, caption=caption, labels=labels))
     return html.Details([html.Summary(t("indicators.how_title", locale)), *body], className="details")
 
 
@@ -429,7 +454,10 @@ def _trend(section: Section, locale: str, guide: tuple[float, float, str] | None
             [
                 figuremodel.text(formatting.fiscal_year_label(p.year, locale)),
                 figuremodel.number(p.value, _point_text(p, indicator, decimals, locale)),
-                figuremodel.text(t(f"kind.{p.figure_kind}", locale) + (f"（{p.scenario}）" if p.scenario else "")),
+                figuremodel.text(
+                    t(f"kind.{p.figure_kind}", locale)
+                    + (t("terms.in_brackets", locale, text=p.scenario) if p.scenario else "")
+                ),
             ]
             for p in section.trend
         ],
@@ -608,7 +636,7 @@ def content(
     ]
     missing = [s.evaluation.indicator for s in page.soundness if not (s.trend or s.evaluation.published)]
     if missing and page.peers:
-        names = "・".join(t(f"indicator.{i}.name", locale) for i in missing)
+        names = t("terms.and_separator", locale).join(t(f"indicator.{i}.name", locale) for i in missing)
         parts.append(html.P(t("indicators.national_not_published", locale, names=names), className="empty-state"))
     enterprise: list[object] = [
         html.H2(t("indicators.enterprise_heading", locale)),
@@ -619,7 +647,7 @@ def content(
     if page.enterprises:
         enterprise.append(_enterprise_table(page.enterprises, enterprise_names, locale))
     for section in (s for s in page.enterprises if s.has_numbers):
-        suffix = f"：{enterprise_names.get(section.account, section.account)}"
+        suffix = t("terms.name_suffix", locale, name=enterprise_names.get(section.account, section.account))
         if section.evaluation.published is None and section.trend:
             latest = section.trend[-1]
             enterprise.append(

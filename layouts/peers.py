@@ -5,10 +5,11 @@ from __future__ import annotations
 from dash import html
 
 from finance import formatting
+from finance import terms as names
 from finance.crosscheck import Check
 from finance.peers import Distribution, PeerView, PublishedMean
-from finance.text import t
-from layouts import distribution
+from finance.text import is_japanese, t
+from layouts import distribution, terms
 
 INDEX_DECIMALS = {"fiscal_capability_index": 2, "laspeyres_index": 1}
 
@@ -24,7 +25,7 @@ def _number(indicator: str, value: float | None, locale: str) -> str:
 def group_label(d: Distribution, locale: str) -> str:
     """「北海道の市区町村」「全国の市町村（人口5,000〜9,999人）」「全国の指定都市」…"""
     if d.group == "prefecture":
-        return t("peers.group.prefecture", locale, prefecture=d.prefecture_ja)
+        return t("peers.group.prefecture", locale, prefecture=names.prefecture_name(d.prefecture_ja, locale))
     if d.group == "all":
         return t("peers.group.all_prefectures" if d.kind == "都道府県" else "peers.group.all", locale)
     if d.kind != "市町村":
@@ -39,7 +40,7 @@ def group_label(d: Distribution, locale: str) -> str:
 
 
 def _mean_label(m: PublishedMean, locale: str) -> str:
-    return t(f"peers.mean.{m.group}", locale, prefecture=m.prefecture_ja)
+    return t(f"peers.mean.{m.group}", locale, prefecture=names.prefecture_name(m.prefecture_ja, locale))
 
 
 def view_block(view: PeerView, name: str, locale: str) -> html.Section:
@@ -149,6 +150,11 @@ def section(views: tuple[PeerView, ...], name: str, locale: str) -> html.Div | N
     )
 
 
+def _printed(text: str, locale: str) -> object:
+    """A value as the (Japanese) document prints it (「12.3％」): marked as Japanese on an English page."""
+    return text if is_japanese(locale) or not terms.has_japanese(text) else terms.ja_term(text)
+
+
 def _source_text(check: Check, which: str, locale: str) -> str:
     source = check.document if which == "document" else check.national
     title = source.title_ja if locale == "ja" else source.title_en
@@ -172,16 +178,31 @@ def checks_section(checks: tuple[Check, ...], locale: str) -> html.Div:
             if check.subject == "population"
             else t(f"indicator.{check.subject}.name", locale)
         )
-        kind = "" if check.figure_kind == "決算" else f"（{t(f'kind.{check.figure_kind}', locale)}）"
+        kind = (
+            ""
+            if check.figure_kind == "決算"
+            else t("terms.in_brackets", locale, text=t(f"kind.{check.figure_kind}", locale))
+        )
         rows.append(
             html.Tr(
                 [
                     html.Th(formatting.fiscal_year_label(check.fiscal_year, locale), scope="row"),
                     html.Td(subject),
                     html.Td(
-                        [check.document_text + kind, html.Br(), html.Small(_source_text(check, "document", locale))]
+                        [
+                            _printed(check.document_text, locale),
+                            kind,
+                            html.Br(),
+                            html.Small(_source_text(check, "document", locale), className="source-note"),
+                        ]
                     ),
-                    html.Td([check.national_text, html.Br(), html.Small(_source_text(check, "national", locale))]),
+                    html.Td(
+                        [
+                            check.national_text,
+                            html.Br(),
+                            html.Small(_source_text(check, "national", locale), className="source-note"),
+                        ]
+                    ),
                     html.Td(t("crosscheck.agree" if check.agree else "crosscheck.differ", locale)),
                 ],
                 className="" if check.agree else "crosscheck-differ",

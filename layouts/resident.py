@@ -62,7 +62,11 @@ def trend_population_note(trend: Trend, locale: str) -> str:
     if not trend.populations:
         return t("resident.population_missing", locale)
     bases = sorted({p.basis for p in trend.populations})
-    return t("resident.population_trend_note", locale, basis="、".join(t(f"basis.{b}", locale) for b in bases))
+    return t(
+        "resident.population_trend_note",
+        locale,
+        basis=t("common.list_separator", locale).join(t(f"basis.{b}", locale) for b in bases),
+    )
 
 
 def unit(values: list[int | Decimal | None], mode: str, locale: str, *, counts: bool = False) -> tuple[Decimal, str]:
@@ -133,7 +137,7 @@ def _share_cell(bd: Breakdown, ln: Line, locale: str) -> str:
 def printed_share_notes(bd: Breakdown, locale: str) -> list[str]:
     """One note per line whose printed share differs from the recomputed one (the difference is flagged)."""
     return [
-        t("resident.printed_share_note", locale, item=ln.label_ja, printed=shown[0], computed=shown[1])
+        t("resident.printed_share_note", locale, item=ln.name(locale), printed=shown[0], computed=shown[1])
         for ln in bd.lines
         if (shown := bd.printed_share(ln.key)) is not None
     ]
@@ -152,7 +156,7 @@ def breakdown_data(bd: Breakdown, locale: str) -> figuremodel.DataTable:
     for ln in [*bd.lines, *([bd.total] if bd.total and bd.total not in bd.lines else [])]:
         label = line_label(ln, bd.subject, locale)
         if ln.depth:
-            label = "　" + label
+            label = ("　" if is_japanese(locale) else "\u00a0\u00a0") + label
         rows.append(
             [
                 figuremodel.text(label),
@@ -252,7 +256,7 @@ def trend_data(
             [
                 figuremodel.text(formatting.fiscal_year_label(year, locale)),
                 *[cells.get(str(n), figuremodel.number(None, no_data)) for n in names],
-                figuremodel.text("・".join(t(f"kind.{k}", locale) for k in kinds)),
+                figuremodel.text(t("terms.and_separator", locale).join(t(f"kind.{k}", locale) for k in kinds)),
             ]
         )
     return figuremodel.table(columns, rows)
@@ -260,7 +264,7 @@ def trend_data(
 
 def trend_table(
     trend: Trend, mode: str, locale: str, *, series: tuple[str, ...] | None = None, counts: bool = False
-) -> html.Table:
+) -> html.Div:
     """The page table of :func:`trend_data`."""
     return components.model_table(trend_data(trend, mode, locale, series=series, counts=counts))
 

@@ -19,7 +19,9 @@ def layout(locale: str) -> html.Div:
 def _itemised_years(page: RevenuePage, locale: str) -> str:
     frame = page.trend.frame
     years = sorted({int(y) for y in frame.loc[frame["series"] != "total", "fiscal_year"]})
-    return "、".join(formatting.fiscal_year_label(y, locale) for y in years) or t("common.no_data", locale)
+    return t("common.list_separator", locale).join(formatting.fiscal_year_label(y, locale) for y in years) or t(
+        "common.no_data", locale
+    )
 
 
 def content(page: RevenuePage, name: str, mode: str, locale: str) -> list[object]:

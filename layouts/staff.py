@@ -6,9 +6,9 @@ import pandas as pd
 from dash import html
 
 from finance import explain, figuremodel, formatting
-from finance.breakdown import StaffPage
+from finance.breakdown import StaffLine, StaffPage
 from finance.text import is_japanese, t
-from layouts import components, figures, ids
+from layouts import components, figures, ids, terms
 from layouts import resident as r
 
 
@@ -45,7 +45,21 @@ def _count_figure(page: StaffPage, mode: str, locale: str) -> object:
     return figures.breakdown_bars(frame, axis_title=axis, locale=locale)
 
 
-def _count_table(page: StaffPage, locale: str) -> html.Table:
+def _label(line: StaffLine, locale: str) -> object:
+    """A staff category: in Japanese as printed; in English its English name, the printed heading beside it."""
+    if is_japanese(locale):
+        return line.label_ja
+    return [t(f"resident.staff.category.{line.category}", locale), " (", terms.ja_term(line.label_ja), ")"]
+
+
+def _note(note: str, locale: str) -> object:
+    """A note of the source (Japanese only in the data): on an English page marked, with what it is."""
+    if is_japanese(locale) or not terms.has_japanese(note):
+        return note
+    return html.Span(terms.ja_label(note, t("terms.source_note", locale), locale))
+
+
+def _count_table(page: StaffPage, locale: str) -> html.Div:
     columns = [
         figuremodel.Column(t("resident.table.item", locale)),
         figuremodel.Column(t("resident.staff.count", locale), "persons"),
@@ -62,14 +76,16 @@ def _count_table(page: StaffPage, locale: str) -> html.Table:
             if line.peer_count is None
             else formatting.group(line.peer_count.normalize(), locale)
             + (
-                f"（{explain.per_thousand_text(line.peer_per_thousand, locale)}）"
+                t("terms.in_brackets", locale, text=explain.per_thousand_text(line.peer_per_thousand, locale))
                 if line.peer_per_thousand is not None
                 else ""
             )
         )
         rows.append(
             [
-                figuremodel.text(line.label_ja),
+                figuremodel.text(
+                    line.label_ja if is_japanese(locale) else t(f"resident.staff.category.{line.category}", locale)
+                ),
                 figuremodel.number(line.count, formatting.group(line.count, locale)),
                 figuremodel.number(
                     None if line.per_thousand is None else round(line.per_thousand, 2),
@@ -86,7 +102,8 @@ def _count_table(page: StaffPage, locale: str) -> html.Table:
                 figuremodel.text(line.as_of or t("resident.staff.no_date", locale)),
             ]
         )
-    return components.model_table(figuremodel.table(columns, rows))
+    labels = [_label(line, locale) for line in page.lines]
+    return components.model_table(figuremodel.table(columns, rows), labels=labels)
 
 
 def content(page: StaffPage, name: str, mode: str, locale: str) -> list[object]:
@@ -105,7 +122,7 @@ def content(page: StaffPage, name: str, mode: str, locale: str) -> list[object]:
             )
         )
     else:
-        notes = [line.note for line in page.lines if line.note]
+        notes: list[object] = [_note(line.note, locale) for line in page.lines if line.note]
         pop = page.population
         notes.insert(
             0,
@@ -122,7 +139,12 @@ def content(page: StaffPage, name: str, mode: str, locale: str) -> list[object]:
         if pop and pop.as_of and staff_dates and pop.as_of not in staff_dates:  # say which dates are divided
             notes.insert(
                 1,
-                t("resident.staff.dates_note", locale, staff_date="、".join(staff_dates), population_date=pop.as_of),
+                t(
+                    "resident.staff.dates_note",
+                    locale,
+                    staff_date=t("common.list_separator", locale).join(staff_dates),
+                    population_date=pop.as_of,
+                ),
             )
         if mode == "share":
             notes.insert(0, t("resident.no_share_note", locale))

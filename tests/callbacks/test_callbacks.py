@@ -112,7 +112,7 @@ def test_overview_shows_wakkanai_h25_headline(dash_app):
 def test_overview_in_english(dash_app):
     text = texts(overview.update_overview({"municipality": "012149", "year": 2013, "locale": "en"}))
     assert "¥24,649.84 million" in text and "¥668,054 per resident" in text
-    assert "Real debt-service ratio (実質公債費比率)" in text
+    assert "Real debt-service ratio ( 実質公債費比率 )" in text  # the official term: its own span, marked lang="ja"
 
 
 def test_overview_without_settlement_says_so(dash_app):

@@ -40,7 +40,8 @@ def test_nakatonbetsu_why_it_changed_and_estimated_lines(dash_app):
 
 def test_english_and_forged_state(dash_app):
     text = texts(indicators.update_indicators({"municipality": "012149", "year": 2013, "locale": "en"}))
-    assert "Real debt-service ratio (実質公債費比率)" in text and "early-warning threshold 25.0%" in text
+    assert "Real debt-service ratio ( 実質公債費比率 )" in text  # the official term: its own span, marked lang="ja"
+    assert "early-warning threshold 25.0%" in text
     assert indicators.update_indicators({"municipality": "012149", "year": 1900, "locale": "ja"}) == [
         "市町村を選んでください。"
     ]
