@@ -18,7 +18,7 @@ import pytest
 import layouts
 from layouts import ids
 from layouts.shell import MODE_PAGES
-from tests.browser.conftest import WAIT_MS
+from tests.browser.conftest import SHOTS, WAIT_MS
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +45,7 @@ SETTLED = """([path, locale]) => {
     const lang = document.querySelector('#app-lang-radio input:checked');
     if (!lang || lang.value !== locale) return false;
     const main = document.querySelector('#main');
-    return !!(main && main.querySelector('h1') && main.innerText.length > 20);
+    return !!(main && main.querySelector('h1') && main.textContent.length > 20);
 }"""
 
 
@@ -85,8 +85,10 @@ class Walk:
         page.add_init_script(f"({PENDING})()")
 
     def settle(self, path: str, locale: str) -> None:
+        """Wait until the page's callbacks have answered and its content is there (the indicators page renders
+        thousands of components: on a 2-core machine shared with other work it took two minutes at 390 px)."""
         try:
-            self.page.wait_for_function(SETTLED, arg=[path, locale], timeout=WAIT_MS)
+            self.page.wait_for_function(SETTLED, arg=[path, locale], polling=250, timeout=3 * WAIT_MS)
         except Exception as exc:  # say which part of the state never came
             seen = self.page.evaluate(
                 """() => ({path: location.pathname, pending: window.__miPending,
@@ -180,3 +182,21 @@ def test_a11y102_languages_compare_tools_handout_and_embed(server_url, page_fact
 
     assert len(walk.checked) == 1 + 3 + 2 * len(layouts.PAGES) + 1 + 2 + 1 + 2
     assert walk.found == {}, walk.report()
+
+
+def test_a11y103_a_card_shows_its_source_page_and_opens_the_full_line(server_url, page_factory):
+    """A card ends with a short 出典 (document and page); one tap opens the full line; no transcription line."""
+    page = page_factory(390, 844)
+    page.goto(f"{server_url}/{QUERY}&lang=ja")
+    card = page.locator(".kpi-card").first
+    summary = card.locator(".source-summary")
+    summary.wait_for(timeout=WAIT_MS)
+    assert summary.inner_text().startswith("出典: 稚内市財政の状況 p.")
+    assert not card.locator(".source-note").is_visible()
+    summary.click()
+    full = card.locator(".source-note")
+    full.wait_for(state="visible", timeout=WAIT_MS)
+    assert "稚内市政策調整部財政経営課" in full.inner_text() and "行" not in full.inner_text().split("発行）")[-1]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    card.screenshot(path=str(SHOTS / "card-source-open-390.png"))
+    assert page.errors == []
