@@ -110,6 +110,7 @@ def build_app(settings: Settings) -> dash.Dash:
         __name__,
         title="見える化 — 市町村の財政",
         update_title=None,
+        index_string=shell.INDEX_STRING,
         # Dash copies the validation layout (every page skeleton, ~62 KB) into each index page, where only the
         # debug tools use it: production relies on tests/integration/test_http.py's wiring test instead.
         suppress_callback_exceptions=not settings.debug,

@@ -3,12 +3,15 @@ the footer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
 
 from finance import formatting, picker, queries, repository, viewstate
+from finance.breakdown import MODES
 from finance.text import is_japanese, t
 from layouts import components, ids, page_layout, terms
-from layouts.shell import MODE_PAGES, mode_options, nav_links, picker_results
+from layouts.shell import MODE_PAGES, mode_links, nav_links, picker_results
 
 
 def sync_state(
@@ -59,13 +62,15 @@ def chrome_text(state: object, pathname: str | None) -> tuple[object, ...]:
     view = viewstate.from_store(state)
     locale = view.locale if view else "ja"
     mode_label = t("resident.mode.label", locale)
+    here = pathname or "/"
+    modes = {m: replace(view, mode=m).as_query() for m in MODES} if view else {}
     return (
         t("common.site_name", locale),
         t("app.municipality", locale),
         t("app.year", locale),
-        terms.english(nav_links(locale, pathname or "/", view.without_figure().as_query() if view else ""), locale),
+        terms.english(nav_links(locale, here, view.without_figure().as_query() if view else ""), locale),
         t("app.skip_to_content", locale),
-        mode_options(locale),
+        mode_links(locale, here, modes, view.mode if view else viewstate.DEFAULT_MODE),
         mode_label,
         mode_label,
         pathname not in MODE_PAGES,
@@ -125,8 +130,11 @@ _PATHS = frozenset(("/", "/indicators", "/revenue", "/expenditure", "/funds", "/
                     "/household", "/tax", "/compare"))  # fmt: skip
 
 
-def _sync(search: str | None, municipality: object, year: object, mode: object, locale: object) -> tuple[object, ...]:
-    return sync_state(search, municipality, year, mode, locale, ctx.triggered_id if ctx.triggered else None)
+def _sync(search: str | None, municipality: object, year: object, locale: object) -> tuple[object, ...]:
+    """The state callback: the display mode comes from the URL only (its switch is a set of links)."""
+    mode = viewstate.parse_query(search).get("mode")
+    out = sync_state(search, municipality, year, mode, locale, ctx.triggered_id if ctx.triggered else None)
+    return out[:5] + out[6:]
 
 
 def register(app: Dash) -> None:
@@ -137,13 +145,11 @@ def register(app: Dash) -> None:
         Output(ids.MUNICIPALITY_SELECT, "value"),
         Output(ids.YEAR_SELECT, "options"),
         Output(ids.YEAR_SELECT, "value"),
-        Output(ids.MODE_RADIO, "value"),
         Output(ids.LANG_RADIO, "value"),
         Output(ids.STATE_STORE, "data"),
         Input(ids.URL, "search"),
         Input(ids.MUNICIPALITY_SELECT, "value"),
         Input(ids.YEAR_SELECT, "value"),
-        Input(ids.MODE_RADIO, "value"),
         Input(ids.LANG_RADIO, "value"),
     )(_sync)
     app.callback(
@@ -152,7 +158,7 @@ def register(app: Dash) -> None:
         Output(ids.YEAR_LABEL, "children"),
         Output(ids.NAV, "children"),
         Output(ids.SKIP_LINK, "children"),
-        Output(ids.MODE_RADIO, "options"),
+        Output(ids.MODE_LINKS, "children"),
         Output(ids.MODE_LABEL, "children"),
         Output(ids.MODE_GROUP, "aria-label"),
         Output(ids.MODE_GROUP, "hidden"),

@@ -96,7 +96,7 @@ class Booklet:
 
 
 def source_text(source: Source, locale: str) -> str:
-    """「出典: 発行者「資料名」（2014-10発行）表名、102行」 (as the pages' source lines)."""
+    """「出典: 発行者「資料名」（2014-10発行）表名、p.1」 (as the pages' full source lines)."""
     text = t(
         "app.source_line",
         locale,
@@ -107,8 +107,6 @@ def source_text(source: Source, locale: str) -> str:
     )
     if source.page:
         text += t("app.source_page_suffix", locale, page=source.page)
-    elif source.lines:
-        text += t("app.source_lines_suffix", locale, lines=source.lines)
     return text
 
 
@@ -120,19 +118,16 @@ def _sources(items: Sequence[Source | None], locale: str) -> tuple[str, ...]:
             continue
         key = (source.publisher_ja, source.title_ja, source.title_en, source.published, source.table)
         places = tables.setdefault(key, [])
-        if source.lines and source.lines not in places:
-            places.append(source.lines)
+        page = source.page
+        if page and page not in places:
+            places.append(page)
     out = []
     joiner = "・" if is_japanese(locale) else ", "
-    for (publisher, title_ja, title_en, published, table), places in tables.items():
+    for (publisher, title_ja, title_en, published, table), pages in tables.items():
         merged = Source("", title_ja, title_en, publisher, published, table, "")
         text = source_text(merged, locale)
-        pages = [p for p in places if p.lower().startswith("p.")]
-        lines = [p for p in places if not p.lower().startswith("p.")]
-        if pages:
+        if pages:  # the document's pages; a transcription line means nothing to a reader and is never printed
             text += t("app.source_page_suffix", locale, page=joiner.join(pages))
-        if lines:
-            text += t("app.source_lines_suffix", locale, lines=joiner.join(lines))
         out.append(text)
     return tuple(dict.fromkeys(out))
 

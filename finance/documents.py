@@ -10,7 +10,7 @@ reference, never under an inferred year.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import pandas as pd
@@ -340,16 +340,7 @@ def tables(ds: Dataset, code: str, page: str, locale: str = "ja") -> tuple[Docum
             columns.append(Column(year, kinds.pop() if len(kinds) == 1 else None))
         rows = tuple(Row(shown[key], tuple(cells.get(c.fiscal_year) for c in columns)) for key, cells in labels.items())
         base = source_of(ds, entries[0][0])
-        source = Source(
-            base.source_id,
-            base.title_ja,
-            base.title_en,
-            base.publisher_ja,
-            base.published,
-            source_table,
-            _line_span(lines),
-            base.url,
-        )
+        source = replace(base, table=source_table, lines=_line_span(lines), edition="")
         notes: tuple[str, ...] = ()
         if table in ("narrative_figures", "debt", "population", "ratios"):
             notes = tuple(  # the document's own words, and where a plan's column header is not the value's year
@@ -437,9 +428,7 @@ def projects(ds: Dataset, code: str, locale: str = "ja") -> ProjectsTable | None
         )
     first = source_of(ds, records[0])
     lines = _line_span([str(r["source_lines"]) for r in records])
-    source = Source(
-        first.source_id, first.title_ja, first.title_en, first.publisher_ja, first.published, first.table, lines
-    )
+    source = replace(first, lines=lines, url="", edition="")
     return ProjectsTable(source, tuple(found))
 
 

@@ -750,6 +750,9 @@ def with_national(tables: dict[str, pd.DataFrame], national: dict[str, pd.DataFr
             "publication date not recorded: the table's fiscal year",
             "kind": NATIONAL_KIND,
             "note": nsources["attribution_ja"] + "。" + nsources["note"],
+            "short_ja": "",
+            "short_en": "",
+            "pages": "",  # a row of a spreadsheet, not a page of a document
         },
         index=nsources.index,
     )

@@ -14,7 +14,7 @@ from typing import Literal, cast
 
 import pandas as pd
 
-from finance import calc
+from finance import calc, provenance
 from finance.load import Dataset
 from finance.schemas import UNIT_FACTORS
 from finance.text import is_japanese
@@ -35,11 +35,24 @@ class Source:
     lines: str
     url: str = ""
     edition: str = ""  # national tables: the row's reference date or fiscal year (their publication date is not kept)
+    short_ja: str = ""  # the document's short name for cards ("" = use the title)
+    short_en: str = ""
+    page_map: str = ""  # transcription lines → document pages (finance/provenance.py), "" when none is known
 
     @property
     def page(self) -> str | None:
-        """The document page (``"p.12"``) when the location is a page rather than text-extraction lines."""
-        return self.lines if self.lines.lower().startswith("p.") else None
+        """The document page (``"p.12"``, ``"pp.20–21"``), ``None`` when unknown.
+
+        Given on the row, or found from the transcription lines through the source's page map; the line numbers
+        themselves are never shown to readers.
+        """
+        return provenance.page_label(self.lines, self.page_map) or None
+
+    def short_title(self, japanese: bool) -> str:
+        """The document's short name in Japanese or English (the full title when none is given)."""
+        if japanese:
+            return self.short_ja or self.title_ja
+        return self.short_en or self.title_en
 
 
 @dataclass(frozen=True)
@@ -159,6 +172,9 @@ def source_of(ds: Dataset, row: Mapping[str, object] | pd.Series) -> Source:
         str(row["source_lines"]),
         str(src.get("url") or ""),
         _edition(src, row),
+        str(src.get("short_ja") or ""),
+        str(src.get("short_en") or ""),
+        str(src.get("pages") or ""),
     )
 
 

@@ -17,6 +17,8 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
+from finance.provenance import valid_page_map
+
 # ---------------------------------------------------------------------------------------------
 # Allowed values
 # ---------------------------------------------------------------------------------------------
@@ -108,6 +110,7 @@ def enum_kind(name: str, values: tuple[str, ...]) -> Kind:
 CODE6 = Kind("code6", valid_municipality_code, "string", "municipality_code")
 SLUG = Kind("slug", lambda v: bool(_SLUG.match(v)), "string", "slug")
 TEXT = Kind("text", lambda v: v.strip() == v and "\n" not in v, "string", "text")
+PAGE_MAP = Kind("page_map", valid_page_map, "string", "page_map")
 INTEGER = Kind("integer", lambda v: bool(_INT.match(v)), "integer", "integer")
 COUNT = Kind("count", lambda v: bool(_INT.match(v)) and int(v) >= 0, "integer", "count")
 POSITIVE = Kind("positive", lambda v: bool(_INT.match(v)) and int(v) > 0, "integer", "positive")
@@ -255,6 +258,16 @@ SPECS: tuple[TableSpec, ...] = (
             Col("date_basis", TEXT, False, title_ja="日付の根拠", description="How the date was read or inferred"),
             _e("kind", SOURCE_KINDS),
             NOTE,
+            Col("short_ja", TEXT, False, title_ja="略称", description="Short name of the document for cards"),
+            Col("short_en", TEXT, False, title_ja="略称（英語）", description="Short English name for cards"),
+            Col(
+                "pages",
+                PAGE_MAP,
+                False,
+                title_ja="頁の対応",
+                description="Transcription lines → document pages, from the document's page markers or contents "
+                "(50-90=1;386-460=20-21); empty when the document shows none",
+            ),
         ),
         ("source_id",),
     ),

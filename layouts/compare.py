@@ -76,7 +76,7 @@ def _row_table(row: Row, locale: str) -> html.Section:
     return html.Section(
         [
             html.H2(title),
-            components.simple_table(
+            components.simple_table(  # in its own focusable region, named by the caption
                 [
                     t("compare.col_name", locale),
                     t("compare.col_value", locale),

@@ -12,10 +12,9 @@ from finance.status import ICONS, Status
 from finance.text import html_lang, is_japanese, t
 
 
-def source_note(source: Source | None, locale: str, *, kind: str = "決算") -> html.P | None:
-    """The source line every figure carries: 「出典: 発行者「資料名」（2014-10発行）表名、102行」."""
-    if source is None:
-        return None
+def source_line(source: Source, locale: str) -> str:
+    """The full source of a figure: 「出典: 発行者「資料名」（2014-10発行）表名、p.1」 (the page when known, never a
+    transcription line)."""
     title = source.title_ja if is_japanese(locale) else source.title_en
     if source.edition:
         edition = (
@@ -23,28 +22,48 @@ def source_note(source: Source | None, locale: str, *, kind: str = "決算") -> 
             if len(source.edition) == 10
             else formatting.fiscal_year_label(int(source.edition), locale)
         )
-        text = t("app.source_line_national", locale, publisher=source.publisher_ja, title=title, edition=edition)
-    else:
-        text = t(
-            "app.source_line",
-            locale,
-            publisher=source.publisher_ja,
-            title=title,
-            published=source.published,
-            table=source.table,
-        )
+        return t("app.source_line_national", locale, publisher=source.publisher_ja, title=title, edition=edition)
+    text = t(
+        "app.source_line",
+        locale,
+        publisher=source.publisher_ja,
+        title=title,
+        published=source.published,
+        table=source.table,
+    )
     if source.page:
         text += t("app.source_page_suffix", locale, page=source.page)
-    elif source.lines:
-        text += t("app.source_lines_suffix", locale, lines=source.lines)
-    children: list[object] = [text]
+    return text
+
+
+def source_short(source: Source, locale: str) -> str:
+    """The short source on a card: 「出典: 稚内市財政の状況 p.1」 (document short name and page)."""
+    title = source.short_title(is_japanese(locale))
+    if source.page:
+        return t("provenance.short_page", locale, title=title, page=source.page)
+    return t("provenance.short", locale, title=title)
+
+
+def source_note(source: Source | None, locale: str, *, kind: str = "決算") -> html.Details | None:
+    """The source every figure carries: a short 出典 (document and page), the full line one tap away.
+
+    The full line keeps the class ``source-note``: figure downloads and print images read it from there.
+    """
+    if source is None:
+        return None
+    full: list[object] = [source_line(source, locale)]
+    summary: list[object] = [source_short(source, locale)]
     if kind != "決算":
-        children = [html.Strong(t(f"kind.{kind}", locale) + " "), text]
-    return html.P(children, className="source-note")
+        summary = [html.Strong(t(f"kind.{kind}", locale) + " "), *summary]
+        full = [html.Strong(t(f"kind.{kind}", locale) + " "), *full]
+    return html.Details(
+        [html.Summary(summary, className="source-summary"), html.P(full, className="source-note")],
+        className="source-details",
+    )
 
 
 def kpi_card(
-    title: str, value: str, details: list[str], source: html.P | None, *, missing: bool = False
+    title: str, value: str, details: list[str], source: html.Details | None, *, missing: bool = False
 ) -> html.Section:
     """A headline card: title, big value, a few plain lines and the source."""
     body: list[object] = [
@@ -69,7 +88,13 @@ def status_badge(status: Status, locale: str) -> html.P:
 
 
 def ratio_card(
-    name: str, plain: str, value: str, status: Status, threshold_lines: list[str], source: html.P | None, locale: str
+    name: str,
+    plain: str,
+    value: str,
+    status: Status,
+    threshold_lines: list[str],
+    source: html.Details | None,
+    locale: str,
 ) -> html.Section:
     """One soundness ratio: plain name with the official one, the value as published, status and thresholds."""
     body: list[object] = [
@@ -201,7 +226,7 @@ def chart_section(
     explain: str,
     terms: html.Div | None,
     body: list[object],
-    source: html.P | None,
+    source: html.Details | None,
     table: html.Div | html.Table | None,
     locale: str,
     notes: Sequence[object] | None = None,

@@ -3,11 +3,14 @@ pages, page container and footer."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dash import dcc, html
 
 from finance.breakdown import MODES
 from finance.picker import Result
 from finance.text import DEFAULT_LOCALE, t
+from finance.viewstate import DEFAULT_MODE
 from layouts import ids
 
 PAGES_IN_NAV: tuple[tuple[str, str], ...] = (
@@ -24,6 +27,26 @@ PAGES_IN_NAV: tuple[tuple[str, str], ...] = (
     ("/compare", "nav.compare"),
     ("/glossary", "nav.glossary"),
 )
+
+INDEX_STRING = """<!DOCTYPE html>
+<html>
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <div class="dash-scripts">
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </div>
+    </body>
+</html>"""
+"""Dash's page template with its scripts in a plain ``<div>``: Dash's own wraps them in a ``<footer>``, a second
+``contentinfo`` landmark beside the site's footer (axe: landmark-no-duplicate-contentinfo, landmark-unique)."""
 
 MODE_PAGES: frozenset[str] = frozenset(("/revenue", "/expenditure", "/funds", "/debt", "/staff", "/enterprise"))
 """The pages whose amounts follow the total / per-resident / share switch (it is hidden elsewhere)."""
@@ -55,31 +78,35 @@ def nav_menu(locale: str) -> html.Details:
     )
 
 
-def mode_options(locale: str) -> list[dict[str, str]]:
-    """The choices of the display-mode switch in ``locale``."""
-    return [{"label": t(f"resident.mode.{m}", locale), "value": m} for m in MODES]
+def mode_links(locale: str, pathname: str, queries: Mapping[str, str], current: str) -> list[object]:
+    """The choices of the display-mode switch: links to this page in each mode (``queries``: mode → query string).
+
+    Plain links, not a Dash radio widget: the mode is part of the URL, a link to each mode works with a keyboard, a
+    screen reader and without script, and its markup is ours (Dash's RadioItems re-rendered its labels with
+    ``aria-selected``, an attribute a label may not have). The shown mode is marked in words and by its frame.
+    """
+    links = []
+    for mode in MODES:
+        label: list[object] = [t(f"resident.mode.{mode}", locale)]
+        if mode == current:  # dcc.Link takes no aria attributes: say it in words for screen readers
+            label.append(html.Span(t("resident.mode.shown", locale), className="visually-hidden"))
+        css = "mode-link" + (" is-current" if mode == current else "")
+        links.append(html.Li(dcc.Link(label, href=pathname + queries.get(mode, ""), className=css)))
+    return links
 
 
 def mode_switch(locale: str) -> html.Div:
     """The one switch every amount chart of the resident pages follows: total, per resident, share of the total.
 
-    Its value lives in the URL (``mode``), not in the browser: the state callback fills it and the chrome callback
-    shows it on :data:`MODE_PAGES` only.
+    Its value lives in the URL (``mode``), not in the browser: the chrome callback writes the links and shows the
+    switch on :data:`MODE_PAGES` only.
     """
     return html.Div(
         [
             html.Span(
                 t("resident.mode.label", locale), id=ids.MODE_LABEL, className="mode-label", **{"aria-hidden": "true"}
             ),
-            dcc.RadioItems(
-                id=ids.MODE_RADIO,
-                options=mode_options(locale),
-                value="total",
-                inline=True,
-                className="mode-radio",
-                inputClassName="mode-input",
-                labelClassName="mode-option",
-            ),
+            html.Ul(mode_links(locale, "/", {}, DEFAULT_MODE), id=ids.MODE_LINKS, className="mode-links"),
         ],
         id=ids.MODE_GROUP,
         className="mode-switch",

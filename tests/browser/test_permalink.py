@@ -13,11 +13,19 @@ pytestmark = pytest.mark.browser
 
 SENTENCE_JA = "平成24年度の市民1人あたりの歳入決算額は664,996円と、前年度と比較して3,809円減少しています。"
 SHARE_JA = "平成24年度の歳入に占める自主財源の割合の数値は、登録されている資料にありません。"  # no breakdown for H24
-SWITCH = f"#{ids.MODE_RADIO}"
+SWITCH = f"#{ids.MODE_GROUP}"
+MODE_NAMES = {"総額": "total", "市民1人あたり": "per_resident", "割合": "share", "Total": "total",
+              "Per resident": "per_resident", "Share": "share"}  # fmt: skip
 
 
 def _checked_mode(page) -> str:
-    return page.eval_on_selector(f"{SWITCH} input:checked", "el => el.value")
+    """The mode whose link is marked as shown (its words without the screen reader's 「（表示中）」)."""
+    text = page.eval_on_selector(f"#{ids.MODE_LINKS} a.is-current", "el => el.firstChild.textContent")
+    return MODE_NAMES[text]
+
+
+def _click_mode(page, name: str) -> None:
+    page.click(f"#{ids.MODE_LINKS} a:has-text('{name}')")
 
 
 def _query(page) -> str:
@@ -34,7 +42,7 @@ def test_brw201_permalink_restores_per_resident_view(server_url, page_factory):
     assert page.is_visible(f"#{ids.MODE_GROUP}")
     assert _query(page) == "?m=012149&y=2012&mode=per_resident&lang=ja"  # the URL stays as it was opened
 
-    page.click(f"{SWITCH} label:has(input[value='share'])")  # switching in the page writes the URL
+    _click_mode(page, "割合")  # switching in the page writes the URL
     wait_for_text(page, f"#{ids.REVENUE_CONTENT}", SHARE_JA)
     page.wait_for_function("() => window.location.search.includes('mode=share')")
     assert _query(page) == "?m=012149&y=2012&mode=share&lang=ja"
@@ -43,7 +51,7 @@ def test_brw201_permalink_restores_per_resident_view(server_url, page_factory):
     wait_for_text(page, f"#{ids.REVENUE_CONTENT}", SHARE_JA)
     assert _checked_mode(page) == "share"
 
-    page.click(f"{SWITCH} label:has(input[value='total'])")  # back to totals: the parameter goes away
+    _click_mode(page, "総額")  # back to totals: the parameter goes away
     wait_for_text(page, f"#{ids.REVENUE_SENTENCE}", "平成24年度の歳入決算額は")
     page.wait_for_function("() => !window.location.search.includes('mode=')")
     assert _query(page) == "?m=012149&y=2012&lang=ja"
@@ -63,9 +71,9 @@ def test_brw202_english_permalink_keeps_the_mode(server_url, page_factory):
         "In FY2012, settled revenue per resident was ¥664,996, down ¥3,809 on the previous year.",
     )
     assert _checked_mode(page) == "per_resident"
-    assert page.inner_text(f"#{ids.MODE_GROUP}").split() == ["Show", "Total", "Per", "resident", "Share"]
+    assert page.inner_text(f"#{ids.MODE_GROUP}").split() == ["Show", "Total", "Per", "resident", "(shown)", "Share"]
     assert page.get_attribute(f"#{ids.MODE_GROUP}", "aria-label") == "Show"
-    assert page.get_attribute(f"{SWITCH}", "aria-label") == "Show"  # assets/a11y.js names the radio group
+    assert page.get_attribute(f"{SWITCH}", "aria-label") == "Show"
     page.get_by_text("日本語", exact=True).click()  # another language keeps the mode
     wait_for_text(page, f"#{ids.REVENUE_SENTENCE}", SENTENCE_JA)
     assert _query(page) == "?m=012149&y=2012&mode=per_resident&lang=ja"
@@ -168,17 +176,19 @@ def test_brw206_mode_switch_by_keyboard_with_visible_focus(server_url, page_fact
     page.goto(server_url + "/revenue?m=012149&y=2013&mode=per_resident&lang=ja")
     wait_for_text(page, f"#{ids.REVENUE_SENTENCE}", "平成25年度の市民1人あたりの歳入決算額は668,054円")
     page.locator("body").focus()
-    for _ in range(40):  # Tab reaches the checked radio of the switch (after the header controls and navigation)
+    current = f"#{ids.MODE_LINKS} a.is-current"
+    for _ in range(40):  # Tab reaches the shown mode's link (after the header controls and navigation)
         page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement.matches(s + ' input')", SWITCH):
+        if page.evaluate("(s) => document.activeElement.matches(s)", current):
             break
     focused = page.evaluate(
         """() => { const el = document.activeElement, style = getComputedStyle(el);
-                   return [el.value, style.outlineStyle, style.outlineWidth]; }"""
+                   return [el.firstChild.textContent, style.outlineStyle, style.outlineWidth]; }"""
     )
-    assert focused[0] == "per_resident", focused
+    assert focused[0] == "市民1人あたり", focused
     assert focused[1] != "none" and focused[2] != "0px", focused
-    page.keyboard.press("ArrowRight")  # native radios: the arrow keys choose
+    page.keyboard.press("Tab")  # the next link: 割合
+    page.keyboard.press("Enter")
     page.wait_for_function("() => window.location.search.includes('mode=share')")
     wait_for_text(page, f"#{ids.REVENUE_CONTENT}", "平成25年度の歳入に占める自主財源の割合は31.5%です")
     assert page.errors == []

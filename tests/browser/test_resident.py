@@ -28,7 +28,7 @@ def test_brw101_phone_year_and_per_resident_switch(server_url, page_factory):
     page.goto(server_url + "/revenue?m=012149&y=2013")
     sentence = f"#{ids.REVENUE_SENTENCE}"
     wait_for_text(page, sentence, "平成25年度の歳入決算額は約246億円")
-    page.click(f"#{ids.MODE_RADIO} label:has(input[value='per_resident'])")
+    page.click(f"#{ids.MODE_LINKS} a:has-text('市民1人あたり')")
     wait_for_text(page, sentence, "平成25年度の市民1人あたりの歳入決算額は668,054円")
     assert "mode=per_resident" in page.url
     page.click(f"#{ids.YEAR_SELECT}")
@@ -37,7 +37,7 @@ def test_brw101_phone_year_and_per_resident_switch(server_url, page_factory):
         page, sentence, "平成24年度の市民1人あたりの歳入決算額は664,996円と、前年度と比較して3,809円減少しています。"
     )
     assert "y=2012" in page.url
-    assert page.is_checked(f"#{ids.MODE_RADIO} input[value='per_resident']")
+    assert "市民1人あたり" in page.inner_text(f"#{ids.MODE_LINKS} a.is-current")
     text = page.inner_text(f"#{ids.REVENUE_CONTENT}")
     assert "平成24年度の歳入の内訳は、登録されている資料にありません。" in text
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

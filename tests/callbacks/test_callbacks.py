@@ -64,12 +64,12 @@ def test_sync_state_permalink_with_mode_and_figure(dash_app):
 
 def test_sync_state_mode_switch_writes_the_url_and_keeps_the_figure(dash_app):
     url = "?m=012149&y=2013&fig=revenue-items&lang=ja"
-    search, *_, mode, _, store = shell.sync_state(url, "012149", 2013, "share", "ja", ids.MODE_RADIO)
+    search, *_, mode, _, store = shell.sync_state(url, "012149", 2013, "share", "ja", ids.MODE_LINKS)
     assert mode == "share" and store["mode"] == "share"
     assert search == "?m=012149&y=2013&mode=share&fig=revenue-items&lang=ja"
     search, *_ = shell.sync_state(search, "012149", 2012, "share", "ja", ids.YEAR_SELECT)
     assert search == "?m=012149&y=2012&mode=share&fig=revenue-items&lang=ja"  # another year keeps mode and figure
-    search, *_ = shell.sync_state(search, "012149", 2012, "total", "ja", ids.MODE_RADIO)
+    search, *_ = shell.sync_state(search, "012149", 2012, "total", "ja", ids.MODE_LINKS)
     assert search == "?m=012149&y=2012&fig=revenue-items&lang=ja"  # back to totals: no mode parameter
 
 
@@ -80,15 +80,22 @@ def test_sync_state_forged_mode_and_figure_fall_back(dash_app):
         )
         assert mode == "total" and store["figure"] is None
         assert search == "?m=012149&y=2013&lang=ja"
-    _, *_, mode, _, store = shell.sync_state("?m=012149", "012149", 2013, ["share"], "ja", ids.MODE_RADIO)
+    _, *_, mode, _, store = shell.sync_state("?m=012149", "012149", 2013, ["share"], "ja", ids.MODE_LINKS)
     assert mode == "total" and store["mode"] == "total"
 
 
 def test_chrome_shows_the_mode_switch_on_resident_pages_only(dash_app):
     state = {"municipality": "012149", "year": 2013, "locale": "en", "mode": "share", "figure": "revenue-trend"}
-    *_, nav, _, options, label, aria_label, hidden = shell.chrome_text(state, "/revenue")
+    *_, nav, _, modes, label, aria_label, hidden = shell.chrome_text(state, "/revenue")
     assert hidden is False
-    assert [o["label"] for o in options] == ["Total", "Per resident", "Share"] and label == aria_label == "Show"
+    assert [item.children.children[0] for item in modes] == ["Total", "Per resident", "Share"]
+    assert label == aria_label == "Show"
+    assert [item.children.href for item in modes] == [  # links to this page in each mode, keeping the figure
+        "/revenue?m=012149&y=2013&fig=revenue-trend&lang=en",
+        "/revenue?m=012149&y=2013&mode=per_resident&fig=revenue-trend&lang=en",
+        "/revenue?m=012149&y=2013&mode=share&fig=revenue-trend&lang=en",
+    ]
+    assert [item.children.className for item in modes] == ["mode-link", "mode-link", "mode-link is-current"]
     hrefs = [link.children.href for link in nav]
     assert "/debt?m=012149&y=2013&mode=share&lang=en" in hrefs  # the mode goes along, the figure stays behind
     assert all("fig=" not in h for h in hrefs)

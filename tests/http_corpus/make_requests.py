@@ -120,7 +120,6 @@ DEFAULTS: dict[tuple[str, str], Any] = {
     ("app-url", "search"): "?m=012149&y=2013",
     ("app-municipality-select", "value"): "012149",
     ("app-year-select", "value"): 2013,
-    ("app-mode-radio", "value"): "total",
     ("app-lang-radio", "value"): "ja",
     ("app-state-store", "data"): {"m": "012149", "y": 2013, "mode": "total", "lang": "ja"},
     ("tax-amount-input", "value"): 100000,
