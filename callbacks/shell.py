@@ -28,7 +28,8 @@ def sync_state(
     if triggered in (None, ids.URL):
         params: dict[str, object] = dict(query)
     else:
-        params = {"m": municipality, "y": year, "mode": mode, "fig": query.get("fig"), "lang": locale}
+        params = {"m": municipality, "y": year, "mode": mode, "fig": query.get("fig"), "with": query.get("with")}
+        params["lang"] = locale
     state = viewstate.resolve(ds, params)
     offered = ds.seed_codes | {state.municipality}  # the bodies of the documents and the one shown; the rest: picker
     names = [  # English: the romanised name (a select cannot mark a language), found by the Japanese one too

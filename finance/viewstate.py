@@ -34,6 +34,8 @@ from finance.load import Dataset
 from finance.text import DEFAULT_LOCALE, LOCALES
 
 MAX_QUERY_LENGTH = 512
+MAX_BODIES = 20
+"""Bodies compared at most (``with``)."""
 DEFAULT_MODE = "total"
 FIGURE_PATTERN = re.compile(r"[a-z0-9_-]{1,64}")
 """A figure key (``fig``): lower-case letters, digits, ``_`` and ``-``, at most 64 characters."""
@@ -52,11 +54,13 @@ class ViewState:
     locale: str
     mode: str = DEFAULT_MODE
     figure: str | None = None
+    bodies: tuple[str, ...] = ()  # the bodies chosen on /compare (``with``), known codes, at most MAX_BODIES
 
     def as_query(self) -> str:
         """``"?m=012149&y=2013&mode=per_resident&fig=revenue-trend&lang=ja"``: the stable link of this view.
 
-        Parameters come in the order m, y, mode, fig, lang; ``mode`` only when not ``total``, ``fig`` only when set.
+        Parameters come in the order m, y, mode, fig, with, lang; ``mode`` only when not ``total``, ``fig`` and
+        ``with`` (the compared bodies, comma-separated) only when set.
         """
         params = {"m": self.municipality}
         if self.year is not None:
@@ -65,12 +69,17 @@ class ViewState:
             params["mode"] = self.mode
         if self.figure is not None:
             params["fig"] = self.figure
+        if self.bodies:
+            params["with"] = ",".join(self.bodies)
         params["lang"] = self.locale
-        return "?" + urlencode(params)
+        return "?" + urlencode(params, safe=",")
 
     def without_figure(self) -> ViewState:
-        """The same view with no selected figure (a figure belongs to one page: links to other pages drop it)."""
-        return replace(self, figure=None)
+        """The same view with no selected figure and no compared bodies.
+
+        Both belong to one page: links to other pages drop them.
+        """
+        return replace(self, figure=None, bodies=())
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-friendly form for a ``dcc.Store``."""
@@ -120,7 +129,18 @@ def resolve(ds: Dataset, params: Mapping[str, object]) -> ViewState:
     if year not in years:
         year = queries.default_year(ds, municipality)
     _use_body(ds, municipality)
-    return ViewState(municipality, year, locale, checked_mode(params.get("mode")), checked_figure(params.get("fig")))
+    bodies = checked_bodies(ds, params.get("with"))
+    return ViewState(
+        municipality, year, locale, checked_mode(params.get("mode")), checked_figure(params.get("fig")), bodies
+    )
+
+
+def checked_bodies(ds: Dataset, value: object) -> tuple[str, ...]:
+    """The known 団体コード of a ``with`` value (comma-separated), in order, once each, at most :data:`MAX_BODIES`."""
+    if not isinstance(value, str):
+        return ()
+    codes = [c for c in dict.fromkeys(value.split(",")) if c in ds.codes]
+    return tuple(codes[:MAX_BODIES])
 
 
 def from_store(data: object) -> ViewState | None:
@@ -140,7 +160,14 @@ def from_store(data: object) -> ViewState | None:
         return None
     if figure is not None and checked_figure(figure) is None:
         return None
-    return ViewState(municipality, year, locale, mode, figure)
+    bodies = data.get("bodies", [])
+    if (
+        not isinstance(bodies, (list, tuple))
+        or len(bodies) > MAX_BODIES
+        or not all(isinstance(b, str) and re.fullmatch(r"[0-9]{6}", b) for b in bodies)
+    ):
+        return None
+    return ViewState(municipality, year, locale, mode, figure, tuple(bodies))
 
 
 def checked(ds: Dataset, data: object) -> ViewState | None:
@@ -151,6 +178,8 @@ def checked(ds: Dataset, data: object) -> ViewState | None:
     if view.municipality not in ds.codes:
         return None
     if view.year is not None and view.year not in queries.fiscal_years(ds, view.municipality):
+        return None
+    if any(code not in ds.codes for code in view.bodies):
         return None
     _use_body(ds, view.municipality)
     return view

@@ -19,13 +19,7 @@ def layout(locale: str) -> html.Div:
             html.Fieldset(
                 [
                     html.Legend(t("compare.choose", locale)),
-                    dcc.Checklist(
-                        id=ids.COMPARE_SELECT,
-                        inline=True,
-                        className="compare-choice",
-                        inputClassName="lang-input",
-                        labelClassName="lang-label",
-                    ),
+                    html.Div(id=ids.COMPARE_SELECT, className="compare-choice"),
                     html.Label(t("compare_search.label", locale), htmlFor=ids.COMPARE_SEARCH, className="compare-add"),
                     dcc.Input(
                         id=ids.COMPARE_SEARCH,
@@ -44,6 +38,39 @@ def layout(locale: str) -> html.Div:
         className="page page-compare",
         lang=html_lang(locale),
     )
+
+
+def choice(chosen: list[tuple[str, str, str]], offered: list[tuple[str, str, str]], locale: str) -> list[object]:
+    """The chosen bodies, each with a link that takes it out, and the offered ones, each with a link that adds it.
+
+    ``(code, name, href)`` each. Plain links: the choice lives in the URL (``with``), so a committee can quote the
+    comparison by its link, and a keyboard, a screen reader and a browser without script can all use it.
+    """
+    return [
+        html.Ul(
+            [
+                html.Li(
+                    [
+                        html.Span(name, className="compare-name"),
+                        dcc.Link(t("compare_search.remove", locale, name=name), href=href, className="compare-remove"),
+                    ]
+                )
+                for _, name, href in chosen
+            ],
+            className="compare-chosen",
+            **{"aria-label": t("compare_search.chosen", locale)},
+        ),
+        html.Ul(
+            [
+                html.Li(dcc.Link(t("compare_search.add", locale, name=name), href=href, className="compare-add-link"))
+                for _, name, href in offered
+            ],
+            className="compare-offered",
+            **{"aria-label": t("compare_search.offered", locale)},
+        )
+        if offered
+        else None,
+    ]
 
 
 def _value(cell: Cell, unit: str, locale: str) -> str:

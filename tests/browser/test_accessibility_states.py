@@ -152,19 +152,14 @@ def test_a11y102_languages_compare_tools_handout_and_embed(server_url, page_fact
         for path in layouts.PAGES:
             walk.open(path, locale)
 
-    walk.open("/compare")  # choose bodies: drop one, then take it back
-    boxes = page.locator(f"#{ids.COMPARE_SELECT} input[type='checkbox']")
-    assert boxes.count() >= 3
-    for action in ("uncheck", "check"):
-        getattr(boxes.nth(1), action)()
-        page.wait_for_function(
-            f"(n) => document.querySelectorAll('#{ids.COMPARE_SELECT} input:checked').length === n",
-            arg=boxes.count() - (1 if action == "uncheck" else 0),
-            timeout=WAIT_MS,
-        )
+    walk.open("/compare")  # choose bodies: take one out, then add it back (links that change the URL's ``with``)
+    for action, link in (("removal", ".compare-remove"), ("addition", ".compare-add-link")):
+        before = page.url
+        page.locator(f"#{ids.COMPARE_SELECT} {link}").first.click()
+        page.wait_for_function("(u) => location.href !== u", arg=before, timeout=WAIT_MS)
         walk.settle("/compare", "ja")
         page.wait_for_selector(f"#{ids.COMPARE_CONTENT} .table-scroll[role='region'][tabindex='0']", timeout=WAIT_MS)
-        walk.check(f"/compare ja after {action} of one body")
+        walk.check(f"/compare ja after the {action} of one body")
 
     walk.open("/revenue")  # a figure's tools opened
     page.locator(".figure-kit > summary").first.click()

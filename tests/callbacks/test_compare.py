@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from callbacks import compare as compare_callbacks
-from finance import compare
+from finance import compare, repository, viewstate
 from tests.callbacks.test_callbacks import texts
 
 STATE = {"municipality": "012149", "year": 2013, "locale": "ja"}
@@ -33,21 +33,46 @@ def test_untrusted_choices_are_filtered(dataset):
     assert len(compare.compare(dataset, ["999999"], 2013)[0].cells) == 0
 
 
+def _links(tree) -> dict[str, str]:
+    """Link text → href of a component tree."""
+    found: dict[str, str] = {}
+
+    def walk(node):
+        if isinstance(node, (list, tuple)):
+            for child in node:
+                walk(child)
+            return
+        if node is None or isinstance(node, str):
+            return
+        href = getattr(node, "href", None)
+        if href:
+            found[texts(node)] = href
+        walk(getattr(node, "children", None))
+
+    walk(tree)
+    return found
+
+
 def test_callbacks(dash_app):
-    options, chosen = compare_callbacks.choices(STATE)
-    assert chosen == ["012068", "012149", "015130"] and {"label": "稚内市", "value": "012149"} in options
-    text = texts(compare_callbacks.update_compare(STATE, chosen))
+    links = _links(compare_callbacks.choices(STATE))
+    # by default the bodies with their own documents and the body shown, each with a link that takes it out
+    assert links["稚内市を外す"] == "/compare?m=012149&y=2013&with=012068,015130&lang=ja"
+    assert "中頓別町を外す" in links and "釧路市を外す" in links
+    text = texts(compare_callbacks.update_compare(STATE))
     assert "市民1人あたりの歳入" in text and "668,054円" in text and "中央値" in text and "普通会計" in text
-    assert texts(compare_callbacks.update_compare(STATE, "garbage")) == "くらべる市町村を1つ以上選んでください。"
-    assert compare_callbacks.update_compare({"municipality": "0"}, ["012149"]) == ["市町村を選んでください。"]
+    assert compare_callbacks.update_compare({"municipality": "0"}) == ["市町村を選んでください。"]
 
 
-def test_any_body_can_be_found_and_added_without_losing_the_ticks(dash_app):
-    options, chosen = compare_callbacks.choices(STATE, "夕張", ["012149", "015130"])
-    assert chosen == ["012149", "015130"]  # the ticks are kept; the match is offered, not ticked
-    assert {"label": "夕張市", "value": "012092"} in options and {"label": "稚内市", "value": "012149"} in options
-    options, chosen = compare_callbacks.choices(STATE, "014036", [*chosen, "012092", "<script>"])
-    assert chosen == ["012149", "015130", "012092"]  # a forged code is dropped
-    assert {o["value"] for o in options} >= {"012092", "014036", "012149"} and len(options) < 20  # never all bodies
-    text = texts(compare_callbacks.update_compare(STATE, ["012149", "012092"]))
-    assert "夕張市" in text and "中央値" in text
+def test_any_body_can_be_found_added_and_quoted_by_its_link(dash_app):
+    chosen = {**STATE, "bodies": ["012149", "015130"]}
+    links = _links(compare_callbacks.choices(chosen, "夕張"))
+    assert links["＋ 夕張市を加える"] == "/compare?m=012149&y=2013&with=012149,015130,012092&lang=ja"
+    assert "＋ 釧路市を加える" in links and "稚内市を外す" in links  # the chosen stay chosen
+    assert len(links) < 20  # never a list of all bodies
+    view = viewstate.resolve(repository.get(), viewstate.parse_query(links["＋ 夕張市を加える"]))
+    assert view.bodies == ("012149", "015130", "012092")
+    text = texts(compare_callbacks.update_compare(view.as_dict()))
+    assert "夕張市" in text and "中央値" in text and "釧路市" not in text
+    forged = viewstate.resolve(repository.get(), {"m": "012149", "with": "012149,<script>,999999,012149"})
+    assert forged.bodies == ("012149",)  # unknown codes and repeats are dropped
+    assert viewstate.checked(repository.get(), {**STATE, "bodies": ["012149", "x"]}) is None  # a forged store

@@ -94,9 +94,8 @@ def _pages(code: str, year: int, first: bool = True) -> Iterator[tuple[str, obje
     yield "/revenue share", resident.update_revenue({**state, "mode": "share"})
     yield "/household", resident.update_household(state)
     yield "/tax", resident.update_tax(state, 100000)
-    options, chosen = compare.choices(state)
-    yield "/compare options", options
-    yield "/compare", compare.update_compare(state, chosen)
+    yield "/compare choice", compare.choices(state, "012092")
+    yield "/compare", compare.update_compare(state)
     if first:  # the skeletons and the chrome do not depend on the year
         for path in layouts.PAGES:
             yield f"{path} skeleton", layouts.page_layout(path, "en")
