@@ -123,8 +123,15 @@ def find_bodies(query: object, state: object, pathname: str | None) -> list[obje
     view = viewstate.from_store(state)
     locale = view.locale if view else "ja"
     result = picker.search(ds, query if isinstance(query, str) else "")
-    links = {e.code: viewstate.ViewState(e.code, None, locale).as_query() for g in result.groups for e in g.entries}
-    return picker_results(result, pathname if pathname in _PATHS else "/", locale, links)
+    target = pathname if pathname in _PATHS else "/"
+    links = {
+        e.code: viewstate.ViewState(
+            e.code, queries.latest_indicator_year(ds, e.code) if target == "/indicators" else None, locale
+        ).as_query()
+        for g in result.groups
+        for e in g.entries
+    }  # the indicators page opens a body on its latest indicators year; other pages on its default year
+    return picker_results(result, target, locale, links)
 
 
 _PATHS = frozenset(("/", "/indicators", "/revenue", "/expenditure", "/funds", "/debt", "/staff", "/enterprise",

@@ -321,12 +321,10 @@ def _opening(ds: Dataset, code: str) -> Opening:
     settled = frame[(frame["figure_kind"] == "決算") & frame["item"].isin(["rev_total", "exp_total"])]
     if not settled.empty:
         return Opening(int(settled["fiscal_year"].max()), "settlement")
+    latest = latest_indicator_year(ds, code)
+    if latest is not None:
+        return Opening(latest, "indicators")
     ratios = ds.rows("ratios", code)
-    rated = ratios[(ratios["figure_kind"] == "決算") & ratios["account"].isin(_OPENING_ACCOUNTS)]
-    if "scenario" in rated.columns:
-        rated = rated[rated["scenario"] == ""]
-    if not rated.empty:
-        return Opening(int(rated["fiscal_year"].max()), "indicators")
     kinds = year_kinds(ds, code)
     if not kinds:
         return Opening(None, "none")
@@ -338,6 +336,18 @@ def _opening(ds: Dataset, code: str) -> Opening:
     if tables <= {"enterprise", "ratios"} and enterprise_only:
         return Opening(year, "enterprise")
     return Opening(year, "other")
+
+
+def latest_indicator_year(ds: Dataset, code: str) -> int | None:
+    """The latest year with a settled indicator of the general accounts (健全化判断比率, 経常収支比率 …).
+
+    The year the indicators page opens a body on from the picker (FY2024 for the national 主要財政指標).
+    """
+    ratios = ds.rows("ratios", code)
+    rated = ratios[(ratios["figure_kind"] == "決算") & ratios["account"].isin(_OPENING_ACCOUNTS)]
+    if "scenario" in rated.columns:
+        rated = rated[rated["scenario"] == ""]
+    return None if rated.empty else int(rated["fiscal_year"].max())
 
 
 def default_year(ds: Dataset, code: str) -> int | None:

@@ -7,7 +7,7 @@ from dash import dcc, html
 from finance import formatting
 from finance.compare import Cell, Row
 from finance.text import html_lang, t
-from layouts import components, ids
+from layouts import components, ids, terms
 
 
 def layout(locale: str) -> html.Div:
@@ -62,7 +62,13 @@ def choice(chosen: list[tuple[str, str, str]], offered: list[tuple[str, str, str
         ),
         html.Ul(
             [
-                html.Li(dcc.Link(t("compare_search.add", locale, name=name), href=href, className="compare-add-link"))
+                html.Li(
+                    terms.english(
+                        dcc.Link(t("compare_search.add", locale, name=name), href=href, className="compare-add-link"),
+                        locale,
+                        name,
+                    )
+                )
                 for _, name, href in offered
             ],
             className="compare-offered",

@@ -50,7 +50,11 @@ def test_brw102_every_resident_page(server_url, page_factory, width):
     page = page_factory(width, 844 if width == 390 else 900)
     for path, query, content, expected in PAGES:
         page.goto(server_url + path + query)
-        wait_for_text(page, f"#{content}", expected)
+        try:
+            wait_for_text(page, f"#{content}", expected)
+        except Exception as exc:  # say which page, and what it showed
+            shown = page.inner_text(f"#{content}")[:600] if page.query_selector(f"#{content}") else "(no content)"
+            raise AssertionError(f"{path}{query}: {expected!r} not shown; the page shows: {shown}") from exc
         if path not in ("/glossary",):
             page.wait_for_selector(f"#{content} .js-plotly-plot .main-svg", timeout=WAIT_MS)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path

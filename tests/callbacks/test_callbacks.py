@@ -33,7 +33,14 @@ def test_sync_state_from_url_fills_selectors(dash_app):
     assert years[0]["value"] == 2024  # the national tables reach FY2024; the booklet's year stays
     assert labels[2013] == "平成25年度（2013年度）"
     assert {o["value"] for o in names} == {"012149", "015130", "012068"}  # not 1,919 options: the picker finds the rest
-    assert store == {"municipality": "012149", "year": 2012, "locale": "ja", "mode": "total", "figure": None}
+    assert store == {
+        "municipality": "012149",
+        "year": 2012,
+        "locale": "ja",
+        "mode": "total",
+        "figure": None,
+        "bodies": (),
+    }
 
 
 def test_sync_state_from_selectors_writes_the_url(dash_app):
@@ -59,6 +66,7 @@ def test_sync_state_permalink_with_mode_and_figure(dash_app):
         "locale": "en",
         "mode": "per_resident",
         "figure": "revenue-trend",
+        "bodies": (),
     }
 
 

@@ -53,7 +53,8 @@ def test_the_designated_city_is_compared_with_designated_cities(dash_app):
 def test_the_picker_finds_bodies_by_name_and_code(dash_app, query, code):
     state = {"municipality": "012149", "year": 2013, "locale": "ja", "mode": "total", "figure": None}
     found = shell.find_bodies(query, state, "/indicators")
-    assert f"/indicators?m={code}&lang=ja" in repr(found)
+    assert f"/indicators?m={code}&y=2024&lang=ja" in repr(found)  # the indicators open on their latest year
+    assert f"/?m={code}&lang=ja" in repr(shell.find_bodies(query, state, "/"))  # other pages: the default year
 
 
 def test_the_picker_lists_no_bodies_for_an_empty_query_and_limits_a_long_list(dash_app):
