@@ -41,7 +41,8 @@ def _ready(page) -> None:
     page.wait_for_timeout(300)
 
 
-def _serious(page, axe_source: str) -> list[str]:
+def violations(page, axe_source: str, landmarks: bool = False) -> list[str]:
+    """axe-core's serious and critical findings (and, with ``landmarks``, landmark findings of any impact)."""
     page.evaluate(axe_source + "\n;0")  # evaluated through the DevTools protocol: the site's CSP stays on
     result = page.evaluate(
         """async () => {
@@ -53,8 +54,12 @@ def _serious(page, axe_source: str) -> list[str]:
     return [
         f"{v['id']} ({v['impact']}): {v['help']}\n      " + "\n      ".join(v["nodes"])
         for v in result
-        if v["impact"] in ("serious", "critical")
+        if v["impact"] in ("serious", "critical") or (landmarks and v["id"].startswith("landmark"))
     ]
+
+
+def _serious(page, axe_source: str) -> list[str]:
+    return violations(page, axe_source)
 
 
 @pytest.mark.parametrize("path", PATHS)

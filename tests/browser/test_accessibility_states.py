@@ -19,6 +19,7 @@ import layouts
 from layouts import ids
 from layouts.shell import MODE_PAGES
 from tests.browser.conftest import SHOTS, WAIT_MS
+from tests.browser.test_accessibility import violations
 
 pytestmark = pytest.mark.browser
 
@@ -58,19 +59,7 @@ def axe_source() -> str:
 
 def _findings(page, axe_source: str) -> list[str]:
     """Serious and critical findings, and landmark findings of any impact."""
-    page.evaluate(axe_source + "\n;0")  # evaluated through the DevTools protocol: the site's CSP stays on
-    result = page.evaluate(
-        """async () => {
-            const r = await axe.run(document, {resultTypes: ['violations']});
-            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
-        }"""
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']}\n      " + "\n      ".join(v["nodes"])
-        for v in result
-        if v["impact"] in ("serious", "critical") or v["id"].startswith("landmark")
-    ]
+    return violations(page, axe_source, landmarks=True)
 
 
 class Walk:
