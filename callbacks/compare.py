@@ -10,7 +10,7 @@ from finance import compare, picker, queries, repository, viewstate
 from finance.load import Dataset
 from finance.text import is_japanese, t
 from layouts import compare as compare_layout
-from layouts import ids, terms
+from layouts import ids, statichtml, terms
 
 SEARCH_SHOWN = 12
 """Bodies a search offers at most (the typed text narrows it further)."""
@@ -64,4 +64,6 @@ def register(app: Dash) -> None:
     app.callback(
         Output(ids.COMPARE_SELECT, "children"), Input(ids.STATE_STORE, "data"), Input(ids.COMPARE_SEARCH, "value")
     )(choices)
-    app.callback(Output(ids.COMPARE_CONTENT, "children"), Input(ids.STATE_STORE, "data"))(update_compare)
+    app.callback(Output(ids.COMPARE_CONTENT, "children"), Input(ids.STATE_STORE, "data"))(
+        statichtml.frozen(update_compare)
+    )

@@ -8,7 +8,7 @@ from callbacks import figurekit as figurekit_routes
 from callbacks.cache import cache
 from finance import indicators, narrative, queries, repository, viewstate
 from finance.text import t
-from layouts import embed, figurekit, ids
+from layouts import embed, figurekit, ids, statichtml
 
 
 @cache.memoize()
@@ -48,5 +48,5 @@ def update_embed(pathname: str | None, state: object) -> list[object]:
 def register(app: Dash) -> None:
     """Bind the embed callback to ``app``."""
     app.callback(Output(ids.EMBED_CONTENT, "children"), Input(ids.URL, "pathname"), Input(ids.STATE_STORE, "data"))(
-        update_embed
+        statichtml.frozen(update_embed)
     )

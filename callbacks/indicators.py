@@ -8,7 +8,7 @@ from callbacks.cache import cache
 from finance import documents, indicators, queries, repository, viewstate
 from finance.text import t
 from layouts import documents as documents_layout
-from layouts import figurekit, ids, terms
+from layouts import figurekit, ids, statichtml, terms
 from layouts import indicators as indicators_layout
 
 
@@ -33,4 +33,6 @@ def update_indicators(state: object) -> list[object]:
 
 def register(app: Dash) -> None:
     """Bind the indicators callback to ``app``."""
-    app.callback(Output(ids.INDICATORS_CONTENT, "children"), Input(ids.STATE_STORE, "data"))(update_indicators)
+    app.callback(Output(ids.INDICATORS_CONTENT, "children"), Input(ids.STATE_STORE, "data"))(
+        statichtml.frozen(update_indicators)
+    )

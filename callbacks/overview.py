@@ -8,7 +8,7 @@ from callbacks.cache import cache
 from finance import documents, overview, queries, repository, viewstate
 from finance.text import t
 from layouts import documents as documents_layout
-from layouts import figurekit, ids, terms
+from layouts import figurekit, ids, statichtml, terms
 from layouts import overview as overview_layout
 
 
@@ -32,4 +32,6 @@ def update_overview(state: object) -> list[object]:
 
 def register(app: Dash) -> None:
     """Bind the overview callback to ``app``."""
-    app.callback(Output(ids.OVERVIEW_CONTENT, "children"), Input(ids.STATE_STORE, "data"))(update_overview)
+    app.callback(Output(ids.OVERVIEW_CONTENT, "children"), Input(ids.STATE_STORE, "data"))(
+        statichtml.frozen(update_overview)
+    )

@@ -12,7 +12,20 @@ from callbacks import cache
 from finance import breakdown, documents, queries, repository, viewstate
 from finance.breakdown import MAX_TAX_YEN
 from finance.text import t
-from layouts import debt, enterprise, expenditure, figurekit, funds, household, ids, revenue, staff, tax, terms
+from layouts import (
+    debt,
+    enterprise,
+    expenditure,
+    figurekit,
+    funds,
+    household,
+    ids,
+    revenue,
+    staff,
+    statichtml,
+    tax,
+    terms,
+)
 from layouts import documents as documents_layout
 
 
@@ -125,8 +138,10 @@ PAGES = (  # the display mode comes with the view (URL ``mode``, the shell's one
 def register(app: Dash) -> None:
     """Bind the resident-page callbacks to ``app``."""
     for content_id, update in PAGES:
-        app.callback(Output(content_id, "children"), Input(ids.STATE_STORE, "data"))(update)
-    app.callback(Output(ids.HOUSEHOLD_CONTENT, "children"), Input(ids.STATE_STORE, "data"))(update_household)
+        app.callback(Output(content_id, "children"), Input(ids.STATE_STORE, "data"))(statichtml.frozen(update))
+    app.callback(Output(ids.HOUSEHOLD_CONTENT, "children"), Input(ids.STATE_STORE, "data"))(
+        statichtml.frozen(update_household)
+    )
     app.callback(
         Output(ids.TAX_CONTENT, "children"), Input(ids.STATE_STORE, "data"), Input(ids.TAX_AMOUNT_INPUT, "value")
-    )(update_tax)
+    )(statichtml.frozen(update_tax))

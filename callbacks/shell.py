@@ -10,7 +10,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
 from finance import formatting, picker, queries, repository, viewstate
 from finance.breakdown import MODES
 from finance.text import is_japanese, t
-from layouts import components, ids, page_layout, terms
+from layouts import components, ids, page_layout, statichtml, terms
 from layouts.shell import MODE_PAGES, mode_links, nav_links, picker_results
 
 
@@ -174,7 +174,7 @@ def register(app: Dash) -> None:
         Input(ids.URL, "pathname"),
     )(chrome_text)
     app.callback(Output(ids.PAGE_CONTENT, "children"), Input(ids.URL, "pathname"), Input(ids.STATE_STORE, "data"))(
-        route
+        statichtml.frozen(route)
     )
     app.callback(Output(ids.FOOTER_TEXT, "children"), Input(ids.STATE_STORE, "data"))(footer)
     app.callback(

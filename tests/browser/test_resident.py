@@ -45,21 +45,7 @@ def test_brw101_phone_year_and_per_resident_switch(server_url, page_factory):
     assert page.errors == []
 
 
-@pytest.mark.parametrize(
-    "width",
-    [
-        390,
-        pytest.param(
-            1280,
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="known defect: at 1280 px the /enterprise page of 釧路市 H18 is not readable within 60 s in "
-                "headless Chromium although the server answers in milliseconds and the text is in the page after "
-                "the wait (client-side rendering of its five charts); to be fixed, then this marker removed",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("width", [390, 1280])
 def test_brw102_every_resident_page(server_url, page_factory, width):
     page = page_factory(width, 844 if width == 390 else 900)
     for path, query, content, expected in PAGES:
