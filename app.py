@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -18,14 +19,14 @@ from flask import Response, request
 
 import callbacks
 import layouts
-from callbacks import booklet, downloads, figurekit, guard, handout, renderqueue
+from callbacks import booklet, downloads, figurekit, firstview, guard, handout, renderqueue
 from callbacks.cache import cache, files, prepare_folder
 from finance import config, repository
 from finance.config import Settings
 from finance.validation import DataValidationError, report
 from layouts import shell
 from web import feedback as feedback_route
-from web import prerender
+from web import prerender, responsecache
 
 STATIC_PREFIXES = ("/_dash-", "/assets/", "/_favicon", "/_reload-hash", "/health")
 SERVER_PAGES = ("/handout", "/present", "/booklet")  # HTML made by Flask routes, not Dash pages
@@ -75,10 +76,11 @@ def code_version() -> str:
     so a deployment of new code never serves pages rendered by the old one from a shared cache."""
     digest = hashlib.sha256()
     root = Path(__file__).resolve().parent
-    for folder in ("finance", "layouts", "callbacks"):
+    for folder in ("finance", "layouts", "callbacks", "web"):
         for path in sorted((root / folder).rglob("*")):
             if path.suffix in {".py", ".toml", ".html", ".css"}:
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update((root / "app.py").read_bytes())  # the wiring: what a cached answer went through
     return digest.hexdigest()[:10]
 
 
@@ -126,6 +128,8 @@ def build_app(settings: Settings) -> dash.Dash:
         ],
     )
     app.layout = shell.layout
+    if settings.first_view:
+        _serve_first_view(app)
     if settings.debug:
         app.validation_layout = html.Div([shell.layout(), *layouts.validation_layout()])
     version = f"{dataset.version}-{code_version()}"
@@ -137,6 +141,7 @@ def build_app(settings: Settings) -> dash.Dash:
     files.init_app(app.server, config=settings.files_cache_config(version))
     callbacks.register_all(app)
     guard.install(app, [shell.layout(), *layouts.validation_layout()], debug=settings.debug)
+    responsecache.install(app.server, cache, compress=settings.compress)
     server = app.server
     downloads.register(server)
     renderqueue.register(server)
@@ -177,6 +182,22 @@ def build_app(settings: Settings) -> dash.Dash:
 
     _set_up_before_fork(app)
     return app
+
+
+LOADING = re.compile(r'<div class="_dash-loading">\s*Loading...\s*</div>')
+
+
+def _serve_first_view(app: dash.Dash) -> None:
+    """Every page URL's HTML carries the page (callbacks/firstview.py) in place of Dash's 「Loading...」."""
+    dash_index = app.interpolate_index
+
+    def interpolate_index(**kwargs: str) -> str:
+        first, lang = firstview.html_for(request.path, request.query_string.decode("latin-1"))
+        if first:
+            kwargs["app_entry"] = first + LOADING.sub("", kwargs["app_entry"])
+        return str(dash_index(**kwargs)).replace("<html>", f'<html lang="{lang}">', 1)
+
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign]
 
 
 def _set_up_before_fork(app: dash.Dash) -> None:

@@ -35,6 +35,8 @@ class Settings:
         debug: Dash debug tooling; never on in production.
         compress: brotli/gzip compression of HTML, JS, CSS and JSON (off only to measure a default Dash setup).
         plotly_bundle: ``basic`` (lean first load) or ``full`` (Dash's default bundle, for comparison).
+        first_view: every page URL's HTML carries the page itself (numbers, tables, static charts) before any script
+            runs (off only to measure the app without it).
         max_file_mb: the largest data file accepted (a national data set needs more than the default).
         public_url: the site's public origin (``https://zaisei.example.jp``) printed in QR codes and links of the
             figure kit and the handout. When set, requests for any other host are refused (:attr:`allowed_hosts`).
@@ -67,6 +69,7 @@ class Settings:
     compress: bool = True
     max_file_mb: int = 200
     plotly_bundle: str = "basic"  # "basic": the vendored scatter/bar/pie bundle; "full": Dash's default plotly.js
+    first_view: bool = True
     public_url: str = ""
     feedback_dir: Path = ROOT / "var"
     database_url: str = ""
@@ -259,6 +262,7 @@ def from_env(env: Mapping[str, str]) -> Settings:
         compress=env.get("MIERUKA_COMPRESS", "1") != "0",
         max_file_mb=int(env.get("MIERUKA_MAX_FILE_MB") or defaults.max_file_mb),
         plotly_bundle="full" if env.get("MIERUKA_PLOTLY_BUNDLE") == "full" else "basic",
+        first_view=env.get("MIERUKA_FIRST_VIEW", "1") != "0",
         public_url=_public_url(env.get("MIERUKA_PUBLIC_URL") or ""),
         feedback_dir=Path(env.get("MIERUKA_FEEDBACK_DIR") or defaults.feedback_dir),
         database_url=_database_url(env.get("MIERUKA_DATABASE_URL") or ""),

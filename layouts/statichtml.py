@@ -123,9 +123,11 @@ def _css(style: dict[str, Any]) -> str:
     return ";".join(parts)
 
 
-def _attributes(node: Component) -> str:
+def _attributes(node: Component, keep_ids: bool = True) -> str:
     out = []
     for name, value in _props(node):
+        if name == "id" and not keep_ids:
+            continue
         key = ATTRIBUTE.get(name, name if name.startswith(("data-", "aria-")) else name.lower())
         if name == "style" and isinstance(value, dict):
             value = _css(value)
@@ -139,19 +141,35 @@ def _attributes(node: Component) -> str:
     return "".join(out)
 
 
-def outer_html(node: object) -> str:
-    """HTML of a static subtree: text escaped, numbers as Dash writes them, ``None`` as nothing."""
+Other = Callable[[Component], str]
+"""How a page written whole (:mod:`callbacks.firstview`) writes a component that is not ``html.*``."""
+
+
+def outer_html(
+    node: object, *, keep_ids: bool = True, other: Other | None = None, omit: Callable[[Component], bool] | None = None
+) -> str:
+    """HTML of a subtree: text escaped, numbers as Dash writes them, ``None`` as nothing.
+
+    ``keep_ids=False`` leaves ids out (a copy of a page shown beside the live one); ``other`` writes the components
+    that are not ``html.*`` (without it they are left out); ``omit`` leaves out the ``html.*`` components it picks.
+    """
     if node is None or isinstance(node, bool):
         return ""
     if isinstance(node, (list, tuple)):
-        return "".join(outer_html(child) for child in node)
+        return "".join(outer_html(child, keep_ids=keep_ids, other=other, omit=omit) for child in node)
     if isinstance(node, StaticHtml):
-        return outer_html(node.children)
+        return outer_html(node.children, keep_ids=keep_ids, other=other, omit=omit)
     if isinstance(node, Component):
+        if node._namespace != HTML_NAMESPACE:
+            return other(node) if other is not None else ""
+        if omit is not None and omit(node):
+            return ""
         name = tag(node)
+        attributes = _attributes(node, keep_ids)
         if name in VOID:
-            return f"<{name}{_attributes(node)}>"
-        return f"<{name}{_attributes(node)}>{inner_html(node)}</{name}>"
+            return f"<{name}{attributes}>"
+        inner = outer_html(getattr(node, "children", None), keep_ids=keep_ids, other=other, omit=omit)
+        return f"<{name}{attributes}>{inner}</{name}>"
     if isinstance(node, float) and node.is_integer():
         node = int(node)  # as JavaScript writes it: 1.0 → "1"
     return str(escape(str(node)))

@@ -52,7 +52,7 @@ def test_brw002_phone_language_and_year_change(server_url, page_factory):
 def test_brw003_permalink_restores_view(server_url, page_factory):
     page = page_factory()
     page.goto(server_url + "/?m=015130&y=2010&lang=en")
-    wait_for_text(page, "h1", "Nakatonbetsu: finances in the FY2010 settlement")
+    wait_for_text(page, f"#{ids.OVERVIEW_CONTENT}", "Nakatonbetsu: finances in the FY2010 settlement")
     text = page.inner_text(f"#{ids.OVERVIEW_CONTENT}")
     assert "In FY2010, revenue was ¥3,828.00 million and expenditure ¥3,710.00 million." in text
     screenshot(page, "overview-nakatonbetsu-h22-en-1280")

@@ -126,3 +126,34 @@ def test_a_page_of_many_tables_reaches_the_browser_as_few_components(client):
     assert len(kinds) < 150, len(kinds)
     assert kinds.count("Graph") == 5 and "Td" not in kinds
     assert "<td" in text and "62億3,385万円" in text and "<th" in text
+
+
+def test_every_page_url_carries_its_figures_in_its_html(client):
+    """The first view: the numbers in the HTML itself, without ids (the live page beside it owns them)."""
+    html_text = client.get("/?m=012149&y=2013").get_data(as_text=True)
+    first = html_text[html_text.index('<div id="first-view"') : html_text.index('<div id="react-entry-point"')]
+    assert "246億4,984万円" in first and "668,054円" in first
+    assert f'data-content="{ids.OVERVIEW_CONTENT}"' in first
+    assert re.findall(r' id="', first) == [' id="']  # only the first view's own id
+    state = {"municipality": "012068", "year": 2006, "locale": "ja", "mode": "total"}
+    live = _callback(
+        client, [{"id": ids.STATE_STORE, "property": "data", "value": state}], f"{ids.ENTERPRISE_CONTENT}.children"
+    )
+    assert "この説明はわかりましたか？" in json.dumps(live.get_json(), ensure_ascii=False)
+    enterprise = client.get("/enterprise?m=012068&y=2006").get_data(as_text=True)
+    assert "62億3,385万円" in enterprise
+    assert "この説明はわかりましたか？" not in enterprise  # the clarity question is posted by a script: live page only
+    assert "Loading..." not in html_text
+    indicators = client.get("/indicators?m=012208&y=2013").get_data(as_text=True)
+    assert "早期健全化基準" in indicators and "財政再生基準" in indicators
+    assert 'href="/indicators?m=012149&amp;y=2013&amp;lang=en"' in indicators  # a language is a link
+    embed = client.get("/embed/overview/overview-trend?m=012149&y=2013").get_data(as_text=True)
+    assert 'id="first-view"' not in embed
+
+
+def test_an_unknown_path_never_reaches_a_link_of_the_first_view(client):
+    response = client.get("//evil.example/x?m=012149&y=2013&lang=en")
+    assert response.status_code == 404
+    page = response.get_data(as_text=True)
+    assert "evil.example" not in page
+    assert 'href="/not-found?m=012149&amp;y=2013&amp;lang=ja"' in page  # the languages of the not-found page

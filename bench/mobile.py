@@ -1,0 +1,197 @@
+"""Numbers on a phone: when the headline figure and every chart are visible, on Lighthouse's mobile profile.
+
+Profile (Chromium DevTools protocol, as Lighthouse's "mobile" preset): CPU 4× slower, 1.6 Mbit/s down, 0.75 Mbit/s
+up, 150 ms round trip; a 390 × 844 viewport; a new browser context per run (cold HTTP cache). Side by side in one
+run, alternating the order (A B C D, D C B A, …):
+
+- ``app``: this app as served (the first view: the page in its HTML, static SVG charts);
+- ``app-no-first-view``: the same with ``MIERUKA_FIRST_VIEW=0`` (the page waits for the scripts and callbacks);
+- ``dash-defaults``: ``MIERUKA_FIRST_VIEW=0 MIERUKA_COMPRESS=0 MIERUKA_PLOTLY_BUNDLE=full``;
+- ``static``: the app's HTML of the same URL with every script removed, served as a file with its stylesheet —
+  the limit: what the network and the browser need for the text alone.
+
+"Headline visible" is the first moment (polled every 10 ms, ms from navigation start) at which the page's
+rendered text (``innerText``: hidden text does not count) holds the headline figure; "charts visible" the first
+moment at which the expected number of charts are on screen, each a static SVG chart or a drawn plotly chart.
+
+Usage: .venv/bin/python bench/mobile.py [--path "/?m=012149&y=2013"] [--headline 246億4,984万円] [-n 3] [--markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import re
+import tempfile
+import threading
+import time
+import urllib.request
+from contextlib import ExitStack
+from pathlib import Path
+
+from first_visit import ARGS as CHROMIUM_ARGS
+from first_visit import CHROMIUM
+from lib import gunicorn, median
+
+ROOT = Path(__file__).resolve().parent.parent
+CPU_SLOWDOWN = 4
+DOWN_BPS, UP_BPS, RTT_MS = 1.6e6 / 8, 0.75e6 / 8, 150
+TIMEOUT_MS = 90_000
+VISIBLE = """([headline, expected]) => {
+    const now = performance.now();
+    const text = document.body ? document.body.innerText : "";
+    const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility === "visible";
+    const charts = [...document.querySelectorAll('.static-chart, .js-plotly-plot')]
+        .filter(el => shown(el) && (el.classList.contains('static-chart') || el.querySelector('.main-svg .trace')));
+    return {headline: text.includes(headline) ? now : null, charts: charts.length >= expected ? now : null};
+}"""
+
+
+def _throttled(context, page) -> None:
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": RTT_MS, "downloadThroughput": DOWN_BPS, "uploadThroughput": UP_BPS},
+    )
+
+
+def _static_copy(base: str, path: str, folder: Path) -> None:
+    """The app's HTML of ``path`` without scripts, with its stylesheets saved beside it."""
+    with urllib.request.urlopen(base + path, timeout=30) as response:
+        page = response.read().decode()
+    page = re.sub(r"<script\b[^>]*>.*?</script>", "", page, flags=re.S)
+    for n, href in enumerate(re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', page)):
+        with urllib.request.urlopen(base + href, timeout=30) as response:
+            (folder / f"style{n}.css").write_bytes(response.read())
+        page = page.replace(f'href="{href}"', f'href="/style{n}.css"')
+    (folder / "index.html").write_text(page)
+
+
+def _serve_folder(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *a, **k: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+def _visit(browser, url: str, headline: str, expected: int) -> dict[str, float | None]:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ja-JP", is_mobile=True)
+    try:
+        page = context.new_page()
+        _throttled(context, page)
+        page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
+        seen: dict[str, float | None] = {"headline": None, "charts": None}
+        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        while time.monotonic() < deadline and (seen["headline"] is None or seen["charts"] is None):
+            got = page.evaluate(VISIBLE, [headline, expected])
+            for key in seen:
+                if seen[key] is None and got[key] is not None:
+                    seen[key] = float(got[key])
+            page.wait_for_timeout(10)
+        return seen
+    finally:
+        context.close()
+
+
+def measure(path: str, headline: str, n: int) -> dict[str, object]:
+    from playwright.sync_api import sync_playwright
+
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    configs = {
+        "app": {},
+        "app-no-first-view": {"MIERUKA_FIRST_VIEW": "0"},
+        "dash-defaults": {"MIERUKA_FIRST_VIEW": "0", "MIERUKA_COMPRESS": "0", "MIERUKA_PLOTLY_BUNDLE": "full"},
+    }
+    with ExitStack() as stack, tempfile.TemporaryDirectory() as tmp:
+        urls = {}
+        for name, env in configs.items():
+            server = stack.enter_context(gunicorn(f"mobile-{name}", ROOT, out, env))
+            urls[name] = server.url + path
+        _static_copy(urls["app"].removesuffix(path), path, Path(tmp))
+        static_url, static_server = _serve_folder(Path(tmp))
+        stack.callback(static_server.shutdown)
+        urls["static"] = static_url + "/index.html"
+        runs: dict[str, list[dict[str, float | None]]] = {name: [] for name in urls}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            try:
+                warm = browser.new_page()
+                for name in configs:  # unmeasured: warm the server caches, count the charts
+                    warm.goto(urls[name], wait_until="networkidle", timeout=TIMEOUT_MS)
+                expected = int(warm.evaluate("document.querySelectorAll('#react-entry-point .js-plotly-plot').length"))
+                warm.close()
+                names = list(urls)
+                for i in range(n):
+                    for name in names if i % 2 == 0 else list(reversed(names)):
+                        runs[name].append(_visit(browser, urls[name], headline, expected))
+            finally:
+                browser.close()
+
+    def med(rows: list[dict[str, float | None]], key: str) -> float | None:
+        values = [r[key] for r in rows if r[key] is not None]
+        return median(values) if len(values) == len(rows) and values else None  # type: ignore[arg-type]
+
+    return {
+        "path": path,
+        "headline": headline,
+        "charts_expected": expected,
+        "profile": (
+            f"CPU {CPU_SLOWDOWN}× slower, {DOWN_BPS * 8 / 1e6:.1f}/{UP_BPS * 8 / 1e6:.2f} Mbit/s, {RTT_MS} ms RTT"
+        ),
+        "results": {
+            name: {"headline_ms": med(rows, "headline"), "charts_ms": med(rows, "charts"), "runs": rows}
+            for name, rows in runs.items()
+        },
+    }
+
+
+def markdown(result: dict[str, object]) -> str:
+    rows = result["results"]
+    assert isinstance(rows, dict)
+    static = rows["static"]["headline_ms"]
+    lines = [
+        f"Page `{result['path']}`, headline 「{result['headline']}」, {result['charts_expected']} charts; "
+        f"{result['profile']}; median of {len(rows['app']['runs'])} runs, each in a new context.",
+        "",
+        "| configuration | headline visible (ms) | every chart visible (ms) | headline ÷ static copy |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, row in rows.items():
+        head, charts = row["headline_ms"], row["charts_ms"]
+        ratio = f"{head / static:.2f}" if head and static else "—"
+        lines.append(
+            f"| {name} | {'—' if head is None else f'{head:,.0f}'} | {'—' if charts is None else f'{charts:,.0f}'} "
+            f"| {ratio} |"
+        )
+    app = rows["app"]
+    verdicts = [
+        ("headline visible ≤ 1,000 ms", app["headline_ms"] is not None and app["headline_ms"] <= 1000),
+        ("every chart visible ≤ 2,500 ms", app["charts_ms"] is not None and app["charts_ms"] <= 2500),
+        (
+            "headline ≤ 1.5 × the static copy",
+            bool(app["headline_ms"] and static and app["headline_ms"] <= 1.5 * static),
+        ),
+    ]
+    lines += ["", *(f"- {name}: **{'met' if ok else 'missed'}**" for name, ok in verdicts)]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--path", default="/?m=012149&y=2013")
+    parser.add_argument("--headline", default="246億4,984万円")
+    parser.add_argument("-n", type=int, default=3)
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args()
+    result = measure(args.path, args.headline, args.n)
+    print(markdown(result) if args.markdown else json.dumps(result, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

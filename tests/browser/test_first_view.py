@@ -1,0 +1,63 @@
+"""The first view in headless Chromium: the page readable with JavaScript off, and replaced by the live page (the
+same text) once the app has its content."""
+
+from __future__ import annotations
+
+import pytest
+
+from layouts import ids
+from tests.browser.conftest import WAIT_MS, screenshot
+from tests.browser.test_smoke import wait_for_text
+
+pytestmark = pytest.mark.browser
+
+
+def _page_without_javascript(browser, width: int, height: int):
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, locale="ja-JP", java_script_enabled=False
+    )
+    return context, context.new_page()
+
+
+def test_brw401_overview_and_indicators_are_read_with_javascript_off(server_url, browser):
+    context, page = _page_without_javascript(browser, 390, 844)
+    try:
+        page.goto(server_url + "/?m=012149&y=2013")
+        text = page.inner_text("main")
+        assert "稚内市の財政 — 平成25年度決算" in text
+        assert "246億4,984万円" in text and "市民1人あたり 668,054円" in text  # 歳入, per resident
+        assert "242億9,310万円" in text and "市民1人あたり 658,385円" in text  # 歳出
+        assert "4つの指標はすべて早期健全化基準未満です。" in text
+        assert page.evaluate("document.documentElement.lang") == "ja"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        screenshot(page, "first-view-overview-no-js-390")
+        # every navigation link and language is a plain link that works without scripts
+        page.click("nav summary")  # the phone menu is a native disclosure: it opens without scripts
+        page.click("nav >> text=財政の健全さ")
+        page.wait_for_url("**/indicators?m=012149&y=2013*")
+        text = page.inner_text("main")
+        assert "実質赤字比率" in text and "—（黒字1.49%）" in text and "早期健全化基準 12.96%" in text
+        assert "実質公債費比率" in text and "将来負担比率" in text
+        page.click("text=English")
+        page.wait_for_url("**lang=en*")
+        english = page.inner_text("main")
+        assert "Wakkanai: fiscal soundness in the FY2013 settlement" in english
+        assert page.evaluate("document.documentElement.lang") == "en"  # set by the server, not only by the app
+    finally:
+        context.close()
+
+
+def test_brw402_the_live_page_replaces_the_first_view_with_the_same_text(server_url, page_factory):
+    page = page_factory(1280, 900)
+    page.goto(server_url + "/enterprise?m=012068&y=2006", wait_until="commit")
+    page.wait_for_selector("#first-view", state="attached", timeout=WAIT_MS)
+    first = page.inner_text("#first-view main")
+    assert "62億3,385万円" in first  # the numbers are there before the app has started
+    wait_for_text(page, f"#{ids.ENTERPRISE_CONTENT}", "62億3,385万円")
+    page.wait_for_selector("#first-view", state="detached", timeout=WAIT_MS)
+    live = page.inner_text("main")
+    for line in ("釧路市の公営企業 — 平成18年度", "収入57億6,106万円に対して支出49億6,191万円でした。"):
+        assert line in first and line in live
+    assert page.evaluate(f"document.querySelectorAll('#{ids.ENTERPRISE_CONTENT}').length") == 1
+    page.wait_for_selector(f"#{ids.ENTERPRISE_CONTENT} .js-plotly-plot .main-svg", timeout=WAIT_MS)
+    assert page.errors == []

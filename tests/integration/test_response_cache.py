@@ -1,0 +1,76 @@
+"""Callback answers as bytes, under gunicorn with the shared file cache: a repeated callback is answered with the
+stored, compressed bytes of the first answer — the same JSON — by whichever worker gets it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import urllib.error
+import urllib.request
+
+import brotli
+import pytest
+
+from layouts import ids
+from tests.browser.conftest import run_gunicorn
+from web import responsecache
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    yield from run_gunicorn(tmp_path_factory, {})
+
+
+def _post(server: str, body: dict, encoding: str) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(
+        server + "/_dash-update-component",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json", "Accept-Encoding": encoding},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def _body(code: str, year: int) -> dict:
+    state = {"municipality": code, "year": year, "locale": "ja", "mode": "total"}
+    return {
+        "output": f"{ids.ENTERPRISE_CONTENT}.children",
+        "outputs": {"id": ids.ENTERPRISE_CONTENT, "property": "children"},
+        "inputs": [{"id": ids.STATE_STORE, "property": "data", "value": state}],
+        "changedPropIds": [f"{ids.STATE_STORE}.data"],
+    }
+
+
+def test_a_repeated_callback_is_answered_with_the_stored_bytes(server):
+    body = _body("012068", 2006)
+    status, headers, first = _post(server, body, "gzip, deflate, br")
+    assert status == 200 and headers["Content-Encoding"] == "br"
+    answers = [_post(server, body, "gzip, deflate, br") for _ in range(4)]  # both workers share the file cache
+    assert all(h["X-Mieruka-Cache"] == "hit" and b == first for _, h, b in answers)
+    plain_status, plain_headers, plain = _post(server, body, "identity")
+    assert plain_status == 200 and "Content-Encoding" not in plain_headers
+    assert json.loads(brotli.decompress(first)) == json.loads(plain)  # the same answer, whatever the encoding
+    assert "62億3,385万円" in json.dumps(json.loads(plain), ensure_ascii=False)
+    _, zipped_headers, zipped = _post(server, body, "gzip")
+    assert zipped_headers["Content-Encoding"] == "gzip" and json.loads(gzip.decompress(zipped)) == json.loads(plain)
+    _, other_headers, other = _post(server, _body("012068", 2005), "br")
+    assert other_headers["X-Mieruka-Cache"] == "miss" and other != first  # another view: another answer
+
+
+def test_refused_requests_are_never_stored(server):
+    bad = {**_body("012068", 2006), "output": "nonexistent.children"}
+    for _ in range(2):
+        status, headers, _ = _post(server, bad, "br")
+        assert status == 400 and "X-Mieruka-Cache" not in headers
+
+
+@pytest.mark.parametrize(
+    ("accept", "chosen"),
+    [("gzip, deflate, br", "br"), ("gzip", "gzip"), ("br;q=0, gzip", "gzip"), ("", "identity"), ("*", "identity")],
+)
+def test_the_encoding_follows_accept_encoding(accept, chosen):
+    assert responsecache.chosen_encoding(accept, enabled=True) == chosen
+    assert responsecache.chosen_encoding(accept, enabled=False) == "identity"
