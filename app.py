@@ -80,6 +80,9 @@ def code_version() -> str:
         for path in sorted((root / folder).rglob("*")):
             if path.suffix in {".py", ".toml", ".html", ".css"}:
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted((root / "assets").glob("*")):  # their fingerprints are written into every cached page
+        if path.suffix in {".js", ".css"}:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update((root / "app.py").read_bytes())  # the wiring: what a cached answer went through
     return digest.hexdigest()[:10]
 
@@ -142,6 +145,7 @@ def build_app(settings: Settings) -> dash.Dash:
     callbacks.register_all(app)
     guard.install(app, [shell.layout(), *layouts.validation_layout()], debug=settings.debug)
     responsecache.install(app.server, cache, compress=settings.compress)
+    responsecache.install_pages(app.server, cache, compress=settings.compress, page_key=firstview.page_key)
     server = app.server
     downloads.register(server)
     renderqueue.register(server)

@@ -19,7 +19,7 @@ from dash.development.base_component import Component
 from markupsafe import escape
 
 from callbacks import cache, compare, indicators, overview, resident, shell
-from finance import viewstate
+from finance import repository, viewstate
 from finance.text import t
 from layouts import ids, staticchart, statichtml
 from layouts import shell as shell_layout
@@ -205,4 +205,15 @@ def html_for(path: str, search: str) -> tuple[str, str]:
         return "", "ja"
 
 
-__all__ = ["html_for", "tree"]
+def page_key(path: str, search: str) -> str | None:
+    """The view a page URL shows, in canonical words (``/revenue?m=…&y=…&lang=ja``); ``None`` for a path that is
+    not one of the site's pages."""
+    from layouts import PAGES, is_embed
+
+    if path not in PAGES and not is_embed(path):
+        return None
+    ds = repository.get()
+    return path + viewstate.resolve(ds, viewstate.parse_query(search)).as_query()
+
+
+__all__ = ["html_for", "page_key", "tree"]

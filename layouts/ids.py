@@ -65,8 +65,6 @@ GLOSSARY_TERM = "glossary-term"  # anchor prefix: f"{GLOSSARY_TERM}-{key}" on ea
 # --- council and PR tools: data downloads and embeds ---
 DOWNLOAD_LINK = "tools-download-link"  # used as {"type": DOWNLOAD_LINK, "index": "<dataset>-<csv|xlsx>"}
 EMBED_SNIPPET = "tools-embed-text"  # the copyable <iframe> code: {"type": EMBED_SNIPPET, "index": "<figure>"}
-DOCUMENT_ONLY = frozenset({DOWNLOAD_LINK, EMBED_SNIPPET})
-"""Id types no callback addresses (page elements found by tests and scripts): their parts are sent as static HTML."""
 EMBED_CONTENT = "embed-content"
 EMBED_SENTENCE = "embed-sentence-text"
 EMBED_GRAPH = "embed-chart-graph"

@@ -30,7 +30,9 @@ from layouts import ids
 
 LIVE_IDS = frozenset(v for k, v in vars(ids).items() if k.isupper() and isinstance(v, str))
 """Every id declared in :mod:`layouts.ids`: callbacks and scripts may address these, so they are never frozen (the
-dictionary ids whose type is in :data:`layouts.ids.DOCUMENT_ONLY` excepted)."""
+dictionary ids whose type is in :data:`DOCUMENT_ONLY` excepted)."""
+DOCUMENT_ONLY = frozenset({ids.DOWNLOAD_LINK, ids.EMBED_SNIPPET})
+"""Id types no callback addresses (page elements found by tests and scripts): their parts are sent as static HTML."""
 
 HTML_NAMESPACE = html.Div._namespace
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
@@ -192,7 +194,7 @@ def is_static(node: object) -> bool:
         return False
     node_id = getattr(node, "id", None)
     if isinstance(node_id, dict):
-        if node_id.get("type") not in ids.DOCUMENT_ONLY:
+        if node_id.get("type") not in DOCUMENT_ONLY:
             return False
     elif node_id is not None and (not isinstance(node_id, str) or node_id in LIVE_IDS):
         return False

@@ -1,4 +1,4 @@
-"""Callback answers as bytes: a cached callback is answered from its pre-serialised, pre-compressed response.
+"""Answers as bytes: a cached callback or page is answered from its pre-serialised, pre-compressed response.
 
 Every callback of the app is a pure function of its request body (inputs, state and which of them changed) and of
 the data and code versions, which prefix every cache key. So the response itself — the JSON Dash wrote, compressed
@@ -6,6 +6,10 @@ once with brotli or gzip — is stored under a hash of the body and the chosen e
 answered with those bytes: no JSON decoding of the body, no callback, no serialisation, no compression.
 
 Only what the guard let through reaches Dash (this wraps the guarded view), and only 200 answers are stored.
+
+Pages (Dash's index with the first view) are stored the same way under their path and *canonical* view — a query
+that names the same view in other words, or with parameters the site does not know, is the same key — and only
+for the site's own page paths.
 """
 
 from __future__ import annotations
@@ -52,8 +56,8 @@ def key(body: bytes, encoding: str) -> str:
     return "callback-bytes:" + encoding + ":" + hashlib.sha256(body).hexdigest()
 
 
-def _answer(data: bytes, encoding: str, state: str) -> Response:
-    response = Response(data, status=200, mimetype="application/json")
+def _answer(data: bytes, encoding: str, state: str, mimetype: str = "application/json") -> Response:
+    response = Response(data, status=200, mimetype=mimetype)
     response.headers["X-Mieruka-Cache"] = state  # hit: these bytes were stored by an earlier answer
     if encoding != "identity":
         response.headers["Content-Encoding"] = encoding
@@ -91,3 +95,47 @@ def install(server: Flask, store: Any, *, compress: bool) -> None:
         return answer
 
     server.view_functions[ROUTE] = cached_dispatch
+
+
+PAGE_ENDPOINTS = ("/", "/<path:path>")
+
+
+def install_pages(server: Flask, store: Any, *, compress: bool, page_key: Callable[[str, str], str | None]) -> None:
+    """Answer repeated page requests of ``server`` from ``store``.
+
+    ``page_key(path, query)`` names the page's view, or is ``None`` for a path that is not one of the site's pages
+    (never stored).
+    """
+    for endpoint in PAGE_ENDPOINTS:
+        server.view_functions[endpoint] = _cached_page(
+            server, server.view_functions[endpoint], store, compress, page_key
+        )
+
+
+def _cached_page(
+    server: Flask, view: Callable[..., Any], store: Any, compress: bool, page_key: Callable[[str, str], str | None]
+) -> Callable[..., Any]:
+    def cached(*args: Any, **kwargs: Any) -> Any:
+        name = page_key(request.path, request.query_string.decode("latin-1"))
+        if name is None:
+            return view(*args, **kwargs)
+        encoding = chosen_encoding(request.headers.get("Accept-Encoding", ""), compress)
+        cache_key = "page-bytes:" + encoding + ":" + hashlib.sha256(name.encode()).hexdigest()
+        try:
+            hit = store.get(cache_key)
+        except Exception:
+            log.exception("page cache read failed")
+            hit = None
+        if isinstance(hit, bytes):
+            return _answer(hit, encoding, "hit", "text/html")
+        response = server.make_response(view(*args, **kwargs))
+        if response.status_code != 200 or response.is_streamed or response.mimetype != "text/html":
+            return response
+        data = encode(response.get_data(), encoding)
+        try:
+            store.set(cache_key, data)
+        except Exception:
+            log.exception("page cache write failed")
+        return _answer(data, encoding, "miss", "text/html")
+
+    return cached

@@ -74,3 +74,27 @@ def test_refused_requests_are_never_stored(server):
 def test_the_encoding_follows_accept_encoding(accept, chosen):
     assert responsecache.chosen_encoding(accept, enabled=True) == chosen
     assert responsecache.chosen_encoding(accept, enabled=False) == "identity"
+
+
+def _get(server: str, path: str, encoding: str = "br") -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(server + path, headers={"Accept-Encoding": encoding})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def test_a_page_is_stored_under_its_canonical_view_and_keeps_its_headers(server):
+    _, first_headers, first = _get(server, "/funds?m=015130&y=2011")
+    assert first_headers["Content-Encoding"] == "br"
+    assert "財政調整基金" in brotli.decompress(first).decode()
+    for same in ("/funds?m=015130&y=2011", "/funds?y=2011&m=015130&lang=ja", "/funds?m=015130&y=2011&utm_source=x"):
+        status, headers, body = _get(server, same)
+        assert status == 200 and headers["X-Mieruka-Cache"] == "hit" and body == first
+        assert "frame-ancestors 'self'" in headers["Content-Security-Policy"]  # headers are added to every answer
+    english = _get(server, "/funds?m=015130&y=2011&lang=en")[2]
+    assert english != first and 'lang="en"' in brotli.decompress(english).decode()[:200]
+    for _ in range(2):  # an unknown path is never stored
+        status, headers, _ = _get(server, "/no-such-page?m=015130")
+        assert status == 404 and "X-Mieruka-Cache" not in headers

@@ -113,5 +113,5 @@ def test_no_callback_addresses_a_document_only_id(dash_app):
             addressed.add(str(item["id"]))
         addressed.update(part for part in key.strip(".").split("...") if part)
     text = " ".join(addressed)
-    for kind in ids.DOCUMENT_ONLY:
+    for kind in statichtml.DOCUMENT_ONLY:
         assert kind not in text
