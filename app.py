@@ -145,7 +145,13 @@ def build_app(settings: Settings) -> dash.Dash:
     callbacks.register_all(app)
     guard.install(app, [shell.layout(), *layouts.validation_layout()], debug=settings.debug)
     responsecache.install(app.server, cache, compress=settings.compress)
-    responsecache.install_pages(app.server, cache, compress=settings.compress, page_key=firstview.page_key)
+    responsecache.install_pages(
+        app.server,
+        cache,
+        compress=settings.compress,
+        page_key=firstview.page_key,
+        variant=f"first-view={settings.first_view},plotly={settings.plotly_bundle}",
+    )
     server = app.server
     downloads.register(server)
     renderqueue.register(server)

@@ -29,7 +29,7 @@ PAGE = "/?m=012149&y=2013"
 TARGET_FIRST_BYTES = 700_000  # 0.7 MB (decimal)
 TARGET_CHARTS_RATIO = 0.5
 TARGET_REPEAT_BYTES = 30_000  # 30 KB (decimal)
-TARGET_CACHED_P95 = 10.0
+TARGET_CACHED_P95 = 5.0  # issue 17: a cache hit answered from stored bytes
 TARGET_UNCACHED_P95 = 60.0
 TARGET_RPS = 1500.0
 QUIET_WAIT_S = 15  # at most this long per phase waiting for other processes to leave the CPU
@@ -263,7 +263,7 @@ def report(r: dict[str, object]) -> str:
     for label, row in cached.items():
         ok = float(row["p95"]) <= TARGET_CACHED_P95  # type: ignore[arg-type]
         lines.append(
-            f"| cached p95 ≤ 10 ms: `{label}` | p95 {ms(row['p95'])} (n={row['n']}) | {verdict(ok)} | "  # type: ignore[arg-type]
+            f"| cached p95 ≤ 5 ms: `{label}` | p95 {ms(row['p95'])} (n={row['n']}) | {verdict(ok)} | "  # type: ignore[arg-type]
             + ("" if ok else why_latency(label, float(row["p95"]), TARGET_CACHED_P95) + busy_note("latency, cached"))  # type: ignore[arg-type]
             + " |"
         )

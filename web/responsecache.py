@@ -100,16 +100,23 @@ def install(server: Flask, store: Any, *, compress: bool) -> None:
 PAGE_ENDPOINTS = ("/", "/<path:path>")
 
 
-def install_pages(server: Flask, store: Any, *, compress: bool, page_key: Callable[[str, str], str | None]) -> None:
+def install_pages(
+    server: Flask, store: Any, *, compress: bool, page_key: Callable[[str, str], str | None], variant: str
+) -> None:
     """Answer repeated page requests of ``server`` from ``store``.
 
     ``page_key(path, query)`` names the page's view, or is ``None`` for a path that is not one of the site's pages
-    (never stored).
+    (never stored); ``variant`` names the settings that change a page (first view, plotly bundle), so that servers
+    with other settings sharing the cache never answer with each other's pages.
     """
     for endpoint in PAGE_ENDPOINTS:
         server.view_functions[endpoint] = _cached_page(
-            server, server.view_functions[endpoint], store, compress, page_key
+            server, server.view_functions[endpoint], store, compress, lambda p, q: _named(page_key(p, q), variant)
         )
+
+
+def _named(key: str | None, variant: str) -> str | None:
+    return None if key is None else f"{variant}:{key}"
 
 
 def _cached_page(
