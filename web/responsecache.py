@@ -65,6 +65,32 @@ def _answer(data: bytes, encoding: str, state: str, mimetype: str = "application
     return response
 
 
+def _served(
+    server: Flask, store: Any, cache_key: str, encoding: str, mimetype: str, make: Callable[[], Any]
+) -> Response:
+    """The stored bytes of ``cache_key``; else ``make()``'s answer, stored when it is a 200 of ``mimetype``."""
+    try:
+        hit = store.get(cache_key)
+    except Exception:  # a cache that cannot be read is a miss, never an error page
+        log.exception("answer cache read failed")
+        hit = None
+    if isinstance(hit, bytes):
+        return _answer(hit, encoding, "hit", mimetype)
+    response = server.make_response(make())
+    if response.status_code != 200 or response.is_streamed or response.mimetype != mimetype:
+        return response
+    data = encode(response.get_data(), encoding)
+    try:
+        store.set(cache_key, data)
+    except Exception:
+        log.exception("answer cache write failed")
+    answer = _answer(data, encoding, "miss", mimetype)
+    for name, value in response.headers.items():
+        if name.lower() not in ("content-length", "content-type", "content-encoding", "vary"):
+            answer.headers[name] = value
+    return answer
+
+
 def install(server: Flask, store: Any, *, compress: bool) -> None:
     """Answer repeated callback requests of ``server`` from ``store`` (a flask-caching ``Cache``)."""
     dispatch: Callable[[], Any] = server.view_functions[ROUTE]
@@ -72,27 +98,7 @@ def install(server: Flask, store: Any, *, compress: bool) -> None:
     def cached_dispatch() -> Any:
         body = request.get_data(cache=True)
         encoding = chosen_encoding(request.headers.get("Accept-Encoding", ""), compress)
-        cache_key = key(body, encoding)
-        try:
-            hit = store.get(cache_key)
-        except Exception:  # a cache that cannot be read is a miss, never an error page
-            log.exception("callback cache read failed")
-            hit = None
-        if isinstance(hit, bytes):
-            return _answer(hit, encoding, "hit")
-        response = server.make_response(dispatch())
-        if response.status_code != 200 or response.is_streamed or response.mimetype != "application/json":
-            return response
-        data = encode(response.get_data(), encoding)
-        try:
-            store.set(cache_key, data)
-        except Exception:
-            log.exception("callback cache write failed")
-        answer = _answer(data, encoding, "miss")
-        for name, value in response.headers.items():
-            if name.lower() not in ("content-length", "content-type", "content-encoding", "vary"):
-                answer.headers[name] = value
-        return answer
+        return _served(server, store, key(body, encoding), encoding, "application/json", dispatch)
 
     server.view_functions[ROUTE] = cached_dispatch
 
@@ -111,38 +117,24 @@ def install_pages(
     """
     for endpoint in PAGE_ENDPOINTS:
         server.view_functions[endpoint] = _cached_page(
-            server, server.view_functions[endpoint], store, compress, lambda p, q: _named(page_key(p, q), variant)
+            server, server.view_functions[endpoint], store, compress, page_key, variant
         )
 
 
-def _named(key: str | None, variant: str) -> str | None:
-    return None if key is None else f"{variant}:{key}"
-
-
 def _cached_page(
-    server: Flask, view: Callable[..., Any], store: Any, compress: bool, page_key: Callable[[str, str], str | None]
+    server: Flask,
+    view: Callable[..., Any],
+    store: Any,
+    compress: bool,
+    page_key: Callable[[str, str], str | None],
+    variant: str,
 ) -> Callable[..., Any]:
     def cached(*args: Any, **kwargs: Any) -> Any:
         name = page_key(request.path, request.query_string.decode("latin-1"))
         if name is None:
             return view(*args, **kwargs)
         encoding = chosen_encoding(request.headers.get("Accept-Encoding", ""), compress)
-        cache_key = "page-bytes:" + encoding + ":" + hashlib.sha256(name.encode()).hexdigest()
-        try:
-            hit = store.get(cache_key)
-        except Exception:
-            log.exception("page cache read failed")
-            hit = None
-        if isinstance(hit, bytes):
-            return _answer(hit, encoding, "hit", "text/html")
-        response = server.make_response(view(*args, **kwargs))
-        if response.status_code != 200 or response.is_streamed or response.mimetype != "text/html":
-            return response
-        data = encode(response.get_data(), encoding)
-        try:
-            store.set(cache_key, data)
-        except Exception:
-            log.exception("page cache write failed")
-        return _answer(data, encoding, "miss", "text/html")
+        cache_key = "page-bytes:" + encoding + ":" + hashlib.sha256(f"{variant}:{name}".encode()).hexdigest()
+        return _served(server, store, cache_key, encoding, "text/html", lambda: view(*args, **kwargs))
 
     return cached
