@@ -61,3 +61,24 @@ def test_brw402_the_live_page_replaces_the_first_view_with_the_same_text(server_
     assert page.evaluate(f"document.querySelectorAll('#{ids.ENTERPRISE_CONTENT}').length") == 1
     page.wait_for_selector(f"#{ids.ENTERPRISE_CONTENT} .js-plotly-plot .main-svg", timeout=WAIT_MS)
     assert page.errors == []
+
+
+def test_brw403_a_disclosure_opened_in_the_first_view_stays_open_in_the_live_page(server_url, page_factory):
+    """A reader who opens a card's 出典 before the app has started finds it still open after the swap."""
+    page = page_factory(390, 844)
+    held = []  # the app's callbacks wait until the reader has acted on the first view
+    page.route("**/_dash-update-component", lambda route: held.append(route))
+    page.goto(server_url + "/?m=012149&y=2013&lang=ja", wait_until="commit")
+    card = page.locator("#first-view .kpi-card").first
+    card.locator(".source-summary").click(timeout=WAIT_MS)
+    card.locator(".source-note").wait_for(state="visible", timeout=WAIT_MS)
+    assert page.locator("#first-view").count() == 1  # the app has not taken over yet
+    page.unroute("**/_dash-update-component")
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("#first-view", state="detached", timeout=WAIT_MS)
+    live = page.locator(".kpi-card").first
+    live.locator(".source-note").wait_for(state="visible", timeout=WAIT_MS)
+    assert "稚内市政策調整部財政経営課" in live.locator(".source-note").inner_text()
+    assert page.locator(".kpi-card .source-note:visible").count() == 1  # only the one the reader opened
+    assert page.errors == []
