@@ -151,6 +151,27 @@ def test_every_page_url_carries_its_figures_in_its_html(client):
     assert 'id="first-view"' not in embed
 
 
+def test_the_first_view_is_painted_without_waiting_for_scripts_or_a_stylesheet(client):
+    """Every script file deferred, the renderer's start-up line a module script (deferred too, after the files it
+    needs) whose text — and so its CSP hash — is Dash's own, and the site's stylesheet written into the page."""
+    import base64
+    import hashlib
+    from pathlib import Path
+
+    response = client.get("/?m=012149&y=2013")
+    page = response.get_data(as_text=True)
+    files = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page)
+    assert len(files) > 10 and all(tag.startswith("<script defer src=") for tag in files)
+    start = re.search(r'<script id="_dash-renderer" type="module">(.*?)</script>', page, re.S)
+    assert start and page.index(start.group(0)) > page.index(files[-1])
+    digest = base64.b64encode(hashlib.sha256(start.group(1).encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in response.headers["Content-Security-Policy"]
+    css = (Path(__file__).resolve().parents[2] / "assets" / "site.css").read_text(encoding="utf-8")
+    assert f"<style>{css}</style>" in page and 'rel="stylesheet"' not in page
+    handout = client.get("/handout?m=012149&y=2013").get_data(as_text=True)
+    assert "<script" not in handout  # server pages are unchanged: no scripts at all
+
+
 def test_an_unknown_path_never_reaches_a_link_of_the_first_view(client):
     response = client.get("//evil.example/x?m=012149&y=2013&lang=en")
     assert response.status_code == 404
