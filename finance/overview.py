@@ -110,6 +110,8 @@ class OverviewPage:
         national_only: whether the body has no documents of its own (its figures are the national tables').
         verdict: the four ratios of the year in words (the first screen).
         opening: the year the body opens on and what it holds (plans only, an enterprise's figures only …).
+        latest_amounts: for a year without settled totals (the national indicators after FY2019), the headline
+            figures of the latest earlier year that has them — shown with that year's label, never as this year's.
     """
 
     overview: queries.Overview
@@ -121,14 +123,17 @@ class OverviewPage:
     national_only: bool = False  # a body without documents of its own: its figures are the national tables'
     verdict: Verdict | None = None
     opening: queries.Opening | None = None
+    latest_amounts: queries.Overview | None = None
 
 
 def page(ds: Dataset, code: str, year: int) -> OverviewPage:
     """The overview of ``year`` with the previous year's expenditure and the multi-year totals."""
     soundness = tuple(indicators.evaluate(ds, ind, code, year) for ind in indicators.SOUNDNESS)
     ratios = tuple(e for e in soundness if e.published is not None or e.computed is not None)
+    overview = queries.overview(ds, code, year)
+    earlier = None if overview.has_settlement else queries.latest_settlement_year(ds, code, before=year)
     return OverviewPage(
-        queries.overview(ds, code, year),
+        overview,
         queries.settlement_fact(ds, code, year - 1, "exp_total"),
         queries.totals_series(ds, code),
         queries.sources_used(ds, code),
@@ -137,4 +142,5 @@ def page(ds: Dataset, code: str, year: int) -> OverviewPage:
         bool(ds.national_source_ids) and code not in ds.seed_codes,
         verdict(soundness, latest_ratio_year(ds, code)),
         queries.opening(ds, code),
+        None if earlier is None else queries.overview(ds, code, earlier),
     )

@@ -298,14 +298,14 @@ def opening(ds: Dataset, code: str) -> Opening:
 
     In order:
 
-    1. the latest year with a settled (決算) 歳入 or 歳出 total — the overview shows amounts, per-resident values
-       and that year's ratios;
-    2. else the latest year with a settled indicator of the general accounts (健全化判断比率, 経常収支比率 …);
-    3. else the latest year with any figure, saying what it is: only plans (計画・決算見込), only a public
+    1. the latest year with a settled (決算) 歳入 or 歳出 total or a settled indicator of the general accounts
+       (健全化判断比率, 経常収支比率 …): ``settlement`` when that year has the totals, else ``indicators``;
+    2. else the latest year with any figure, saying what it is: only plans (計画・決算見込), only a public
        enterprise's figures, or other figures.
 
-    A later year with indicators only (FY2020–2024 of the national 主要財政指標, which have no amounts) does not
-    win over a settlement year: its amount pages would all be empty. Memoised per body.
+    The latest published year wins: FY2024 for a body of the national 主要財政指標, although the national amounts
+    (決算状況調) end in FY2019 — the overview of such a year shows the latest settled amounts beside its ratios,
+    labelled with their own year (:func:`latest_settlement_year`). Memoised per body.
     """
     key = ("opening", code)
     found = ds.memo.get(key)
@@ -316,14 +316,22 @@ def opening(ds: Dataset, code: str) -> Opening:
     return result
 
 
-def _opening(ds: Dataset, code: str) -> Opening:
+def latest_settlement_year(ds: Dataset, code: str, before: int | None = None) -> int | None:
+    """The latest year (before ``before``, if given) with a settled (決算) 歳入 or 歳出 total, or ``None``."""
     frame = ds.rows("settlement", code)
     settled = frame[(frame["figure_kind"] == "決算") & frame["item"].isin(["rev_total", "exp_total"])]
-    if not settled.empty:
-        return Opening(int(settled["fiscal_year"].max()), "settlement")
-    latest = latest_indicator_year(ds, code)
-    if latest is not None:
-        return Opening(latest, "indicators")
+    if before is not None:
+        settled = settled[settled["fiscal_year"] < before]
+    return None if settled.empty else int(settled["fiscal_year"].max())
+
+
+def _opening(ds: Dataset, code: str) -> Opening:
+    amounts = latest_settlement_year(ds, code)
+    rated = latest_indicator_year(ds, code)
+    if amounts is not None and (rated is None or amounts >= rated):
+        return Opening(amounts, "settlement")
+    if rated is not None:
+        return Opening(rated, "indicators")
     ratios = ds.rows("ratios", code)
     kinds = year_kinds(ds, code)
     if not kinds:

@@ -99,12 +99,28 @@ def answer(page: OverviewPage, locale: str) -> html.Section:
     to the indicators page of the same view."""
     ov = page.overview
     parts: list[object] = []
-    if ov.has_settlement:
+    amounts = ov if ov.has_settlement else page.latest_amounts
+    if amounts is not None:
+        if amounts is not ov:  # an earlier year's amounts, said to be so, with a link to that year
+            label = formatting.fiscal_year_label(amounts.fiscal_year, locale)
+            earlier = ViewState(amounts.municipality_code, amounts.fiscal_year, locale).as_query()
+            parts.append(
+                html.P(
+                    [
+                        t("firstscreen.latest_amounts", locale, year=label),
+                        " ",
+                        dcc.Link(t("firstscreen.latest_link", locale, year=label), href="/" + earlier),
+                    ],
+                    className="answer-year",
+                )
+            )
         parts.append(
             html.Dl(
                 [
-                    _answer_amount("firstscreen.revenue", ov.revenue, ov.revenue_per_resident, locale),
-                    _answer_amount("firstscreen.expenditure", ov.expenditure, ov.expenditure_per_resident, locale),
+                    _answer_amount("firstscreen.revenue", amounts.revenue, amounts.revenue_per_resident, locale),
+                    _answer_amount(
+                        "firstscreen.expenditure", amounts.expenditure, amounts.expenditure_per_resident, locale
+                    ),
                 ],
                 className="answer-amounts",
             )

@@ -22,18 +22,22 @@ BOTTOM = """(s) => { const e = document.querySelector(s); return e ? e.getBoundi
 )
 def test_brw_overview_answers_in_the_first_phone_screen(server_url, page_factory, code, name):
     page = page_factory(*PHONE)
-    page.goto(server_url + f"/?m={code}")  # the default year: the latest settlement (FY2019 for all four)
+    page.goto(server_url + f"/?m={code}")  # the default year: the latest (FY2024 of the national indicators)
     verdict = f"#{ids.OVERVIEW_VERDICT}"
-    wait_for_text(page, f"#{ids.OVERVIEW_CONTENT} h1", f"{name}の財政 — 令和元年度決算")
+    wait_for_text(page, f"#{ids.OVERVIEW_CONTENT} h1", f"{name}の財政 — 令和6年度決算")
     wait_for_text(page, verdict, "健全化判断比率")
     answer = page.inner_text(f"#{ids.OVERVIEW_ANSWER}")
     assert "歳入" in answer and "歳出" in answer and answer.count("1人あたり") == 2
+    # the amounts are FY2019's (the national amounts end there), said so, with a link to that year
+    assert "歳入・歳出は、いちばん新しい決算額（令和元年度）です。" in answer
+    earlier = page.locator(f"#{ids.OVERVIEW_ANSWER} .answer-year a")
+    assert earlier.get_attribute("href") == f"/?m={code}&y=2019&lang=ja"
     assert page.evaluate("window.scrollY") == 0
     for selector in (f"#{ids.OVERVIEW_CONTENT} h1", ".answer-per-resident", verdict):
         bottom = page.evaluate(BOTTOM, selector)
         assert bottom is not None and 0 < bottom <= PHONE[1], (selector, bottom)
     link = page.locator(f"{verdict} a", has_text="4つの指標をくわしく")
-    assert link.get_attribute("href") == f"/indicators?m={code}&y=2019&lang=ja"
+    assert link.get_attribute("href") == f"/indicators?m={code}&y=2024&lang=ja"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
     if code in ("012149", "012092"):
         screenshot(page, f"overview-first-screen-{code}-390")

@@ -82,3 +82,29 @@ def test_brw403_a_disclosure_opened_in_the_first_view_stays_open_in_the_live_pag
     assert "稚内市政策調整部財政経営課" in live.locator(".source-note").inner_text()
     assert page.locator(".kpi-card .source-note:visible").count() == 1  # only the one the reader opened
     assert page.errors == []
+
+
+def test_brw404_the_swap_does_not_move_the_page(server_url, page_factory):
+    """The live page's heading stands where the first view's stood before any script ran (the components' own
+    styles, which Dash's scripts add, included): no jump when the app takes over on a phone."""
+    page = page_factory(390, 844)
+    held: list = []
+    released = False
+
+    def hold(route) -> None:
+        route.continue_() if released else held.append(route)
+
+    page.route("**/_dash-component-suites/**", hold)  # no script has run yet
+    page.goto(server_url + "/?m=012092&y=2024&lang=ja", wait_until="commit")
+    heading = "#first-view main h1"
+    page.wait_for_selector(heading, timeout=WAIT_MS)
+    before = page.evaluate(f"document.querySelector('{heading}').getBoundingClientRect().top")
+    released = True
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("#first-view", state="detached", timeout=WAIT_MS)
+    wait_for_text(page, f"#{ids.OVERVIEW_CONTENT} h1", "夕張市の財政 — 令和6年度決算")
+    after = page.evaluate(f"document.querySelector('#{ids.OVERVIEW_CONTENT} h1').getBoundingClientRect().top")
+    assert abs(after - before) <= 2, (before, after)
+    assert page.evaluate(f"document.getElementById('{ids.LANG_RADIO}').getBoundingClientRect().height") <= 50
+    assert page.errors == []

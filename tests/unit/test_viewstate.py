@@ -101,8 +101,8 @@ def test_bad_parameters_fall_back_to_a_valid_view(dataset, search):
     assert state.year is None or state.year in range(1999, 2031)
 
 
-def test_default_is_the_latest_settlement_of_the_first_municipality_with_one(dataset):
-    assert viewstate.resolve(dataset, {}) == viewstate.ViewState("012149", 2019, "ja")  # national FY2019 決算
+def test_default_is_the_latest_year_of_the_first_municipality_with_a_settlement(dataset):
+    assert viewstate.resolve(dataset, {}) == viewstate.ViewState("012149", 2024, "ja")  # the national indicators'
 
 
 def test_municipality_without_settlement_gets_its_latest_year(dataset):
