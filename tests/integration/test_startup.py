@@ -101,7 +101,7 @@ def test_fresh_workers_serve_every_script_of_a_page_at_once(tmp_path: Path):
 
     try:
         with urllib.request.urlopen(url + "/?m=012149&y=2013", timeout=60) as response:
-            scripts = re.findall(r'<script src="([^"]+)"', response.read().decode())
+            scripts = re.findall(r'<script (?:defer )?src="([^"]+)"', response.read().decode())
         assert len(scripts) >= 5
         failed = []
         with ThreadPoolExecutor(len(scripts)) as pool:
