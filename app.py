@@ -211,12 +211,12 @@ def defer_scripts(scripts: str, renderer: str) -> tuple[str, str]:
     return deferred, renderer.replace(RENDERER, '<script id="_dash-renderer" type="module">', 1)
 
 
-STYLESHEET = re.compile(r'<link rel="stylesheet" href="/assets/([\w.-]+\.css)\?m=[\d.]+">')
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="/assets/([\w.-]+\.css)\?m=([\d.]+)">')
 
 
 @functools.lru_cache(maxsize=8)
-def _stylesheet(path: Path, mtime: float) -> str:
-    del mtime  # part of the key: an edited file is read again
+def _stylesheet(path: Path, fingerprint: str) -> str:
+    del fingerprint  # part of the key: Dash's ``?m=`` (the file's mtime) — an edited file is read again
     return path.read_text(encoding="utf-8")
 
 
@@ -228,8 +228,7 @@ def inline_stylesheets(css: str, assets: Path) -> str:
     screen. The CSP allows inline styles already (Dash's components set style attributes)."""
 
     def inline(match: re.Match[str]) -> str:
-        path = assets / match.group(1)
-        text = _stylesheet(path, path.stat().st_mtime)
+        text = _stylesheet(assets / match.group(1), match.group(2))
         return match.group(0) if "</style" in text.lower() else f"<style>{text}</style>"
 
     return STYLESHEET.sub(inline, css)

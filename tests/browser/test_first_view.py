@@ -63,19 +63,34 @@ def test_brw402_the_live_page_replaces_the_first_view_with_the_same_text(server_
     assert page.errors == []
 
 
+def _held(page, pattern: str):
+    """Hold the page's requests matching ``pattern`` until the returned function is called (then let all pass)."""
+    held: list = []
+    released: list = []
+
+    def hold(route) -> None:
+        route.continue_() if released else held.append(route)
+
+    page.route(pattern, hold)
+
+    def release() -> None:
+        released.append(True)
+        for route in held:
+            route.continue_()
+
+    return release
+
+
 def test_brw403_a_disclosure_opened_in_the_first_view_stays_open_in_the_live_page(server_url, page_factory):
     """A reader who opens a card's 出典 before the app has started finds it still open after the swap."""
     page = page_factory(390, 844)
-    held = []  # the app's callbacks wait until the reader has acted on the first view
-    page.route("**/_dash-update-component", lambda route: held.append(route))
+    release = _held(page, "**/_dash-update-component")  # the app waits until the reader has acted on the first view
     page.goto(server_url + "/?m=012149&y=2013&lang=ja", wait_until="commit")
     card = page.locator("#first-view .kpi-card").first
     card.locator(".source-summary").click(timeout=WAIT_MS)
     card.locator(".source-note").wait_for(state="visible", timeout=WAIT_MS)
     assert page.locator("#first-view").count() == 1  # the app has not taken over yet
-    page.unroute("**/_dash-update-component")
-    for route in held:
-        route.continue_()
+    release()
     page.wait_for_selector("#first-view", state="detached", timeout=WAIT_MS)
     live = page.locator(".kpi-card").first
     live.locator(".source-note").wait_for(state="visible", timeout=WAIT_MS)
@@ -88,20 +103,12 @@ def test_brw404_the_swap_does_not_move_the_page(server_url, page_factory):
     """The live page's heading stands where the first view's stood before any script ran (the components' own
     styles, which Dash's scripts add, included): no jump when the app takes over on a phone."""
     page = page_factory(390, 844)
-    held: list = []
-    released = False
-
-    def hold(route) -> None:
-        route.continue_() if released else held.append(route)
-
-    page.route("**/_dash-component-suites/**", hold)  # no script has run yet
+    release = _held(page, "**/_dash-component-suites/**")  # no script has run yet
     page.goto(server_url + "/?m=012092&y=2024&lang=ja", wait_until="commit")
     heading = "#first-view main h1"
     page.wait_for_selector(heading, timeout=WAIT_MS)
     before = page.evaluate(f"document.querySelector('{heading}').getBoundingClientRect().top")
-    released = True
-    for route in held:
-        route.continue_()
+    release()
     page.wait_for_selector("#first-view", state="detached", timeout=WAIT_MS)
     wait_for_text(page, f"#{ids.OVERVIEW_CONTENT} h1", "夕張市の財政 — 令和6年度決算")
     after = page.evaluate(f"document.querySelector('#{ids.OVERVIEW_CONTENT} h1').getBoundingClientRect().top")
