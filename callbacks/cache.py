@@ -25,8 +25,9 @@ from typing import Any
 from flask_caching import Cache
 from flask_caching.backends.filesystemcache import FileSystemCache
 
-from finance import breakdown, repository
+from finance import repository
 from finance.config import ConfigError
+from finance.topics import household
 
 cache = Cache()
 files = Cache()
@@ -146,6 +147,6 @@ def prepare_folder(folder: Path, keep: tuple[str, ...]) -> None:
 
 
 @cache.memoize()
-def tax_split(municipality: str, year: int, amount_yen: int) -> breakdown.TaxSplit:
-    """:func:`finance.breakdown.tax_split`, memoised by (municipality, year, amount)."""
-    return breakdown.tax_split(repository.get(), municipality, year, amount_yen)
+def tax_split(municipality: str, year: int, amount_yen: int) -> household.TaxSplit:
+    """:func:`finance.topics.household.tax_split`, memoised by (municipality, year, amount)."""
+    return household.tax_split(repository.get(), municipality, year, amount_yen)

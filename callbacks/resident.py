@@ -9,9 +9,15 @@ from decimal import Decimal, InvalidOperation
 from dash import Dash, Input, Output
 
 from callbacks import cache
-from finance import breakdown, documents, queries, repository, viewstate
-from finance.breakdown import MAX_TAX_YEN
+from finance import documents, queries, repository, viewstate
 from finance.text import t
+from finance.topics.debt import debt_page
+from finance.topics.enterprise import enterprise_page
+from finance.topics.funds import funds_page
+from finance.topics.household import MAX_TAX_YEN
+from finance.topics.household import household as household_of
+from finance.topics.settlement import expenditure_page, revenue_page
+from finance.topics.staff import staff_page
 from layouts import (
     debt,
     enterprise,
@@ -56,12 +62,12 @@ def _no_view(locale: str) -> list[object]:
 
 
 RENDERERS: dict[str, tuple[Callable[..., object], Callable[..., list[object]]]] = {
-    "revenue": (breakdown.revenue_page, revenue.content),
-    "expenditure": (breakdown.expenditure_page, expenditure.content),
-    "funds": (breakdown.funds_page, funds.content),
-    "debt": (breakdown.debt_page, debt.content),
-    "staff": (breakdown.staff_page, staff.content),
-    "enterprise": (breakdown.enterprise_page, enterprise.content),
+    "revenue": (revenue_page, revenue.content),
+    "expenditure": (expenditure_page, expenditure.content),
+    "funds": (funds_page, funds.content),
+    "debt": (debt_page, debt.content),
+    "staff": (staff_page, staff.content),
+    "enterprise": (enterprise_page, enterprise.content),
 }
 
 
@@ -83,7 +89,7 @@ def render_household(municipality: str, year: int, locale: str) -> list[object]:
     """「家計に例えると」 of a valid view, memoised whole."""
     ds = repository.get()
     name = queries.municipality_name(ds, municipality, locale) or municipality
-    tree = household.content(breakdown.household(ds, municipality, year), name, locale)
+    tree = household.content(household_of(ds, municipality, year), name, locale)
     return terms.english(figurekit.decorate(tree, "household", municipality, year, "total", locale), locale, name)
 
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 from dash import ClientsideFunction, Dash, Input, Output, State, ctx, html
 
 from finance import formatting, picker, queries, repository, viewstate
-from finance.breakdown import MODES
 from finance.text import is_japanese, t
+from finance.topics.common import MODES
 from layouts import components, ids, page_layout, statichtml, terms
 from layouts.shell import MODE_PAGES, mode_links, nav_links, picker_results
 

@@ -15,12 +15,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from finance import breakdown, calc, formatting, indicators, narrative, queries
-from finance.breakdown import Breakdown, Line
+from finance import calc, formatting, indicators, narrative, queries
 from finance.load import Dataset
 from finance.queries import Fact, Source
 from finance.status import Status
 from finance.text import body_words, is_japanese, t
+from finance.topics.common import Breakdown, Line
+from finance.topics.debt import debt_by_account, debt_coverage
+from finance.topics.funds import funds_page
+from finance.topics.settlement import (
+    expenditure_page,
+    function_breakdown,
+    nature_groups,
+    revenue_groups,
+    revenue_page,
+    settlement_breakdown,
+)
+from finance.topics.staff import staff_lines
 
 TREND_YEARS = 7
 """Years shown in the 推移 tables (the Wakkanai booklet shows seven)."""
@@ -237,10 +248,10 @@ def _amount_table(caption: str, bd: Breakdown, locale: str, resident: str, group
 
 
 def _settlement_section(ds: Dataset, code: str, year: int, locale: str, resident: str) -> Section | None:
-    revenue = breakdown.settlement_breakdown(ds, code, year, "revenue")
-    spending = breakdown.function_breakdown(ds, code, year)
+    revenue = settlement_breakdown(ds, code, year, "revenue")
+    spending = function_breakdown(ds, code, year)
     if spending.is_empty:
-        spending = breakdown.settlement_breakdown(ds, code, year, "expenditure_nature")
+        spending = settlement_breakdown(ds, code, year, "expenditure_nature")
     rev_total = queries.settlement_fact(ds, code, year, "rev_total")
     exp_total = queries.settlement_fact(ds, code, year, "exp_total")
     if revenue.is_empty and spending.is_empty and rev_total is None and exp_total is None:
@@ -272,15 +283,13 @@ def _settlement_section(ds: Dataset, code: str, year: int, locale: str, resident
             )
         )
     tables: list[Table] = []
-    groups = breakdown.revenue_groups(ds, code, year, revenue) if not revenue.is_empty else None
+    groups = revenue_groups(ds, code, year, revenue) if not revenue.is_empty else None
     if not revenue.is_empty:
         tables.append(_amount_table(t("booklet.table_revenue", locale), revenue, locale, resident, groups))
     if not spending.is_empty:
         caption = t(f"booklet.table_{spending.subject}", locale)
-        nature_groups = (
-            breakdown.nature_groups(ds, code, year, spending) if spending.subject == "expenditure_nature" else None
-        )
-        tables.append(_amount_table(caption, spending, locale, resident, nature_groups))
+        spending_groups = nature_groups(ds, code, year, spending) if spending.subject == "expenditure_nature" else None
+        tables.append(_amount_table(caption, spending, locale, resident, spending_groups))
     notes = []
     if revenue.is_empty:
         notes.append(t("booklet.missing_revenue_items", locale))
@@ -305,10 +314,10 @@ def _account_word(account: str) -> str:
 
 def _causes(ds: Dataset, code: str, year: int, locale: str) -> str | None:
     """The main causes of the change of expenditure: the largest changes of the items itemised in both years."""
-    now, before = breakdown.function_breakdown(ds, code, year), breakdown.function_breakdown(ds, code, year - 1)
+    now, before = function_breakdown(ds, code, year), function_breakdown(ds, code, year - 1)
     if now.is_empty or before.is_empty or now.subject != before.subject or not _settled(now.lines + before.lines):
-        now = breakdown.settlement_breakdown(ds, code, year, "expenditure_nature")
-        before = breakdown.settlement_breakdown(ds, code, year - 1, "expenditure_nature")
+        now = settlement_breakdown(ds, code, year, "expenditure_nature")
+        before = settlement_breakdown(ds, code, year - 1, "expenditure_nature")
     if now.is_empty or before.is_empty or not _settled(now.lines + before.lines):
         return None
     changes = []
@@ -455,7 +464,7 @@ _REVENUE_ITEMS = (("rev_local_tax", "1"), ("rev_local_allocation_tax", "2"), ("r
 
 
 def _revenue_sections(ds: Dataset, code: str, year: int, locale: str, resident: str) -> list[Section]:
-    page = breakdown.revenue_page(ds, code, year)
+    page = revenue_page(ds, code, year)
     if page.items.is_empty:
         return []
     out: list[Section] = []
@@ -493,7 +502,7 @@ def _revenue_sections(ds: Dataset, code: str, year: int, locale: str, resident: 
             _sources([page.items.source], locale),
         )
     )
-    previous = breakdown.settlement_breakdown(ds, code, year - 1, "revenue")
+    previous = settlement_breakdown(ds, code, year - 1, "revenue")
     for item, n in _REVENUE_ITEMS:
         line = page.items.line(item)
         if line is None or line.value is None:
@@ -525,7 +534,7 @@ def _revenue_sections(ds: Dataset, code: str, year: int, locale: str, resident: 
             said.append(t(key, locale, change=formatting.yen_approx(abs(told.value), mode="round", locale=locale)))
             sources.append(told.source)
         if item == "rev_local_bonds":
-            debt = breakdown.debt_by_account(ds, code, year)
+            debt = debt_by_account(ds, code, year)
             ordinary = debt.line("ordinary")
             if ordinary is not None and ordinary.value is not None:
                 said.append(t("booklet.debt_outstanding", locale, amount=_amount(ordinary, locale)))
@@ -546,7 +555,7 @@ def _revenue_sections(ds: Dataset, code: str, year: int, locale: str, resident: 
 
 
 def _expenditure_sections(ds: Dataset, code: str, year: int, locale: str, resident: str) -> list[Section]:
-    page = breakdown.expenditure_page(ds, code, year)
+    page = expenditure_page(ds, code, year)
     if page.by_function.is_empty and page.by_nature.is_empty:
         return []
     header = (
@@ -609,7 +618,7 @@ def _expenditure_sections(ds: Dataset, code: str, year: int, locale: str, reside
         )
     ]
     if not page.by_nature.is_empty:
-        previous = breakdown.settlement_breakdown(ds, code, year - 1, "expenditure_nature")
+        previous = settlement_breakdown(ds, code, year - 1, "expenditure_nature")
         said = []
         for item in ("expn_personnel", "expn_social_assistance", "expn_debt_service"):
             line = page.by_nature.line(item)
@@ -652,7 +661,7 @@ def _stock_sections(ds: Dataset, code: str, year: int, locale: str, resident: st
         t("booklet.col_per_resident", locale, resident=resident),
     )
     # (1) 基金
-    funds = breakdown.funds_page(ds, code, year)
+    funds = funds_page(ds, code, year)
     flows = funds.flows.frame[funds.flows.frame["fiscal_year"] == year] if not funds.flows.is_empty else None
     if not funds.balances.is_empty or (flows is not None and not flows.empty):
         rows = [
@@ -698,12 +707,12 @@ def _stock_sections(ds: Dataset, code: str, year: int, locale: str, resident: st
     else:
         missing.append(t("booklet.s_funds", locale))
     # (2) 地方債
-    debt = breakdown.debt_by_account(ds, code, year)
+    debt = debt_by_account(ds, code, year)
     if not debt.is_empty:
         lines = list(debt.lines) + ([debt.total] if debt.total is not None else [])
         rows = [(ln.name(locale), _amount(ln, locale), formatting.yen(ln.per_resident, locale=locale)) for ln in lines]
         said = []
-        coverage = breakdown.debt_coverage(ds, code, year)
+        coverage = debt_coverage(ds, code, year)
         if coverage is not None:
             said.append(
                 t(
@@ -740,7 +749,7 @@ def _stock_sections(ds: Dataset, code: str, year: int, locale: str, resident: st
     else:
         missing.append(t("booklet.s_debt", locale))
     # (3) 職員
-    staff = breakdown.staff_lines(ds, code, year)
+    staff = staff_lines(ds, code, year)
     if staff:
         rows = [
             (
@@ -766,7 +775,7 @@ def _stock_sections(ds: Dataset, code: str, year: int, locale: str, resident: st
     else:
         missing.append(t("booklet.s_staff", locale))
     # (4) 繰出金
-    nature = breakdown.settlement_breakdown(ds, code, year, "expenditure_nature")
+    nature = settlement_breakdown(ds, code, year, "expenditure_nature")
     transfers = nature.line("expn_transfers_out")
     if transfers is not None and transfers.value is not None:
         said = [

@@ -12,8 +12,12 @@ from decimal import Decimal
 import pandas as pd
 
 from finance import calc, documents, formatting
-from finance.breakdown import Breakdown, DebtCoverage, EnterpriseAccount, Household, Line, StaffLine, TaxSplit, Trend
 from finance.text import is_japanese, t
+from finance.topics.common import Breakdown, Line, Trend
+from finance.topics.debt import DebtCoverage
+from finance.topics.enterprise import EnterpriseAccount
+from finance.topics.household import Household, TaxSplit
+from finance.topics.staff import StaffLine
 
 
 def amount_text(value: int | None, rounding: str, locale: str) -> str:

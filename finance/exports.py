@@ -1,7 +1,7 @@
 """Data downloads: the tables behind the pages as CSV (UTF-8 with BOM, Excel-safe) and XLSX.
 
 Pure: builds a :class:`Table` from the read models (:mod:`finance.queries`, :mod:`finance.indicators`,
-:mod:`finance.breakdown`) and serialises it. Every table carries units in its column names, the source document,
+:mod:`finance.topics`) and serialises it. Every table carries units in its column names, the source document,
 table and publication date on each row, and a header block with the municipality, year and data version.
 
 Text cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage
@@ -18,10 +18,12 @@ from decimal import Decimal
 
 import pandas as pd
 
-from finance import breakdown, figuremodel, formatting, indicators, queries
+from finance import figuremodel, formatting, indicators, queries
 from finance.load import Dataset
 from finance.queries import Source
 from finance.text import is_japanese, t
+from finance.topics.common import Breakdown
+from finance.topics.settlement import function_breakdown, settlement_breakdown
 
 Cell = str | int | float | None
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -176,7 +178,7 @@ def _indicator_series(
     return build
 
 
-def _breakdown_rows(bd: breakdown.Breakdown, locale: str) -> list[tuple[Cell, ...]]:
+def _breakdown_rows(bd: Breakdown, locale: str) -> list[tuple[Cell, ...]]:
     lines = [*bd.lines, *([bd.total] if bd.total is not None else [])]
     return [
         (
@@ -194,7 +196,7 @@ def _breakdown_rows(bd: breakdown.Breakdown, locale: str) -> list[tuple[Cell, ..
 
 
 def _breakdown(
-    fetch: Callable[[Dataset, str, int], breakdown.Breakdown], title_key: str
+    fetch: Callable[[Dataset, str, int], Breakdown], title_key: str
 ) -> Callable[[Dataset, str, int, str], tuple[str, tuple[str, ...], list[tuple[Cell, ...]]]]:
     def build(ds: Dataset, code: str, year: int, locale: str) -> tuple[str, tuple[str, ...], list[tuple[Cell, ...]]]:
         header = tuple(
@@ -207,12 +209,12 @@ def _breakdown(
     return build
 
 
-def _revenue(ds: Dataset, code: str, year: int) -> breakdown.Breakdown:
-    return breakdown.settlement_breakdown(ds, code, year, "revenue")
+def _revenue(ds: Dataset, code: str, year: int) -> Breakdown:
+    return settlement_breakdown(ds, code, year, "revenue")
 
 
-def _expenditure_nature(ds: Dataset, code: str, year: int) -> breakdown.Breakdown:
-    return breakdown.settlement_breakdown(ds, code, year, "expenditure_nature")
+def _expenditure_nature(ds: Dataset, code: str, year: int) -> Breakdown:
+    return settlement_breakdown(ds, code, year, "expenditure_nature")
 
 
 Builder = Callable[[Dataset, str, int, str], tuple[str, tuple[str, ...], list[tuple[Cell, ...]]]]
@@ -222,7 +224,7 @@ DATASETS: dict[str, Builder] = {
     "indicators": _indicators,
     **{f"indicator-{name}": _indicator_series(name) for name in INDICATOR_DATASETS},
     "revenue": _breakdown(_revenue, "tools.title_revenue"),
-    "expenditure": _breakdown(breakdown.function_breakdown, "tools.title_expenditure"),
+    "expenditure": _breakdown(function_breakdown, "tools.title_expenditure"),
     "expenditure-nature": _breakdown(_expenditure_nature, "tools.title_expenditure_nature"),
 }
 """Every downloadable dataset (an allow-list: anything else is not found)."""

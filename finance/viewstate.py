@@ -11,7 +11,7 @@ The URL of a view (the page is the path) has these parameters, always written in
     fiscal year, any notation on input (``2013``, ``平成25年度``, ``H25``); written as the western year; left out
     when the municipality has no year at all.
 ``mode``
-    how the resident pages show amounts, one of :data:`finance.breakdown.MODES`; written only when it is not
+    how the resident pages show amounts, one of :data:`finance.topics.common.MODES`; written only when it is not
     ``total`` (so older links stay as they were).
 ``fig``
     the selected figure of the page, a slug (``revenue-trend``) matching :data:`FIGURE_PATTERN`; written only when
@@ -28,10 +28,10 @@ from dataclasses import asdict, dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
 from finance import queries, text
-from finance.breakdown import MODES
 from finance.formatting import parse_fiscal_year
 from finance.load import Dataset
 from finance.text import DEFAULT_LOCALE, LOCALES
+from finance.topics.common import MODES
 
 MAX_QUERY_LENGTH = 512
 MAX_BODIES = 20
@@ -46,7 +46,7 @@ class ViewState:
     """A valid view: municipality, fiscal year, locale, display mode and selected figure.
 
     The municipality is a known one, the year one of its fiscal years (``None`` if it has none), the mode one of
-    :data:`finance.breakdown.MODES` and the figure a key (:data:`FIGURE_PATTERN`) or ``None``.
+    :data:`finance.topics.common.MODES` and the figure a key (:data:`FIGURE_PATTERN`) or ``None``.
     """
 
     municipality: str
@@ -94,7 +94,7 @@ def parse_query(search: str | None) -> dict[str, str]:
 
 
 def checked_mode(mode: object) -> str:
-    """``mode`` if it is one of :data:`finance.breakdown.MODES`, else ``"total"``."""
+    """``mode`` if it is one of :data:`finance.topics.common.MODES`, else ``"total"``."""
     return mode if isinstance(mode, str) and mode in MODES else DEFAULT_MODE
 
 

@@ -6,8 +6,8 @@ import pandas as pd
 from dash import html
 
 from finance import calc, explain, figuremodel, formatting
-from finance.breakdown import DebtPage
 from finance.text import t
+from finance.topics.debt import DebtPage
 from layouts import components, figures, ids
 from layouts import resident as r
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dash import html
 
 from finance import explain
-from finance.breakdown import EnterpriseAccount, EnterprisePage
 from finance.text import t
+from finance.topics.enterprise import EnterpriseAccount, EnterprisePage
 from layouts import components, ids
 from layouts import resident as r
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dash import html
 
 from finance import explain, formatting
-from finance.breakdown import FundsPage
 from finance.text import t
+from finance.topics.funds import FundsPage
 from layouts import components, ids
 from layouts import resident as r
 

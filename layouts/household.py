@@ -6,8 +6,8 @@ import pandas as pd
 from dash import html
 
 from finance import explain, figuremodel, formatting
-from finance.breakdown import HOUSEHOLD_NATURE, HOUSEHOLD_REVENUE, Household, HouseholdLine
 from finance.text import is_japanese, t
+from finance.topics.household import HOUSEHOLD_NATURE, HOUSEHOLD_REVENUE, Household, HouseholdLine
 from layouts import components, figures, ids
 from layouts import resident as r
 

@@ -1,7 +1,7 @@
 """Shared pieces of the resident pages: skeletons, headings, value scaling and the chart/table shaping.
 
 A page module (``layouts/revenue.py`` …) turns one domain page object into sections with these helpers; the
-numbers always come from :mod:`finance.breakdown` and their wording from :mod:`finance.explain`.
+numbers always come from :mod:`finance.topics` and their wording from :mod:`finance.explain`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import pandas as pd
 from dash import dcc, html
 
 from finance import explain, figuremodel, formatting
-from finance.breakdown import Breakdown, Line, Trend
 from finance.queries import Population, Source
 from finance.text import html_lang, is_japanese, t
+from finance.topics.common import Breakdown, Line, Trend
 from layouts import components, figures, ids
 
 SETTLEMENT_SUBJECTS = ("revenue", "expenditure_kan", "expenditure_function", "expenditure_nature")

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 
 from dash import dcc, html
 
-from finance.breakdown import MODES
 from finance.picker import Result
 from finance.text import DEFAULT_LOCALE, t
+from finance.topics.common import MODES
 from finance.viewstate import DEFAULT_MODE
 from layouts import ids
 

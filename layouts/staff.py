@@ -6,8 +6,8 @@ import pandas as pd
 from dash import html
 
 from finance import explain, figuremodel, formatting
-from finance.breakdown import StaffLine, StaffPage
 from finance.text import is_japanese, t
+from finance.topics.staff import StaffLine, StaffPage
 from layouts import components, figures, ids, terms
 from layouts import resident as r
 

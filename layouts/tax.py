@@ -6,8 +6,8 @@ import pandas as pd
 from dash import dcc, html
 
 from finance import explain, formatting
-from finance.breakdown import MAX_TAX_YEN, TaxSplit
 from finance.text import html_lang, is_japanese, t
+from finance.topics.household import MAX_TAX_YEN, TaxSplit
 from layouts import components, figures, ids
 from layouts import resident as r
 
