@@ -1,14 +1,13 @@
 """Status of an indicator value against its thresholds: words and icon keys, never colour alone.
 
-At a threshold counts as crossed (the law says 「以上」).
+At a threshold counts as crossed (the law says 「以上」). Which lines are in force for a value is decided in one place,
+:mod:`finance.indicators.thresholds`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-
-from finance.load import Dataset
 
 
 class Status(StrEnum):
@@ -74,23 +73,3 @@ def classify_published(value: float | None, published_status: str, lines: Lines)
     if published_status != "ok":
         return Status.NO_DATA
     return classify(value, lines)
-
-
-def body_kind(dataset: Dataset, municipality_code: str) -> str:
-    """The threshold body kind of a municipality: 市町村, 指定都市 or 都道府県."""
-    body = dataset.body(municipality_code)
-    kind = str(body["kind"]) if body else ""
-    return kind if kind in ("指定都市", "都道府県") else "市町村"
-
-
-def legal_lines(dataset: Dataset, municipality_code: str, indicator: str, fiscal_year: int) -> Lines:
-    """The lines of ``thresholds.csv`` in force for a municipality's body kind in a settlement year."""
-    frame = dataset["thresholds"]
-    rows = frame[
-        (frame["indicator"] == indicator)
-        & (frame["body_kind"] == body_kind(dataset, municipality_code))
-        & (frame["year_from"] <= fiscal_year)
-        & (frame["year_to"].isna() | (frame["year_to"] >= fiscal_year))
-    ]
-    found = {str(level): float(value) for level, value in zip(rows["level"], rows["value"], strict=True)}
-    return Lines(found.get("early"), found.get("rebuilding"), found.get("permission"))

@@ -271,8 +271,10 @@ def test_resident_words_follow_the_body_kind():
     assert t("overview.per_resident", "ja", amount="1円", resident="県民") == "県民1人あたり 1円"
 
 
-ENGINE = ("finance/components.py", "finance/reconcile.py", "finance/indicators.py", "finance/calc.py",
-          "finance/addbody.py", "finance/ratiocheck.py", "layouts/indicators.py")  # fmt: skip
+ENGINE = ("finance/components.py", "finance/reconcile.py", "finance/calc.py", "finance/ratiocheck.py",
+          "layouts/indicators.py",
+          *sorted(p.relative_to(ROOT).as_posix() for package in ("indicators", "addbody")
+                  for p in (ROOT / "finance" / package).glob("*.py")))  # fmt: skip
 
 
 @pytest.mark.parametrize("path", ENGINE)

@@ -119,9 +119,7 @@ def test_kushiro_sewer_shortfall_is_above_the_management_line(dataset):
 
 @pytest.mark.parametrize(("year", "legal_line"), [(2008, 40.0), (2009, 40.0), (2010, 35.0), (2011, 30.0), (2013, 30.0)])
 def test_transitional_consolidated_rebuilding_line(dataset, year, legal_line):
-    from finance import status
-
-    assert status.legal_lines(dataset, WK, "consolidated_real_deficit_ratio", year).rebuilding == legal_line
+    assert indicators.legal_lines(dataset, WK, "consolidated_real_deficit_ratio", year).rebuilding == legal_line
 
 
 @pytest.mark.parametrize(
