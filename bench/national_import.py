@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from finance.national.build import build, write  # noqa: E402
+from finance.national.build import build  # noqa: E402
+from finance.national.output import write  # noqa: E402
 
 
 def main() -> int:

@@ -137,7 +137,8 @@ def _import_national(source_dir: str, target: str) -> int:
     from collections import Counter
     from pathlib import Path
 
-    from finance.national.build import build, write
+    from finance.national.build import build
+    from finance.national.output import write
     from finance.national.sheet import ImportFailed
 
     source = Path(source_dir)

@@ -57,7 +57,7 @@ class SkippedRow:
         row: 1-based sheet row.
         prefecture: 都道府県名 as printed (normalised).
         name: the name or text of the row.
-        reason: why it was skipped (a reason code of :data:`finance.national.build.REASONS`).
+        reason: why it was skipped (a reason code of :data:`finance.national.output.REASONS`).
     """
 
     row: int

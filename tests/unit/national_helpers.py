@@ -6,7 +6,8 @@ import csv
 from functools import cache
 from pathlib import Path
 
-from finance.national.build import Output, build
+from finance.national.build import build
+from finance.national.output import Output
 from finance.national.sheet import read_first_sheet
 from finance.national.shuyou import Table, TableKind, parse_table
 from tests.conftest import ROOT

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from finance import load
+from finance.load import loader
 from finance.schemas import SPEC_BY_NAME
 from finance.text import has
 from finance.validation import DataValidationError
@@ -38,10 +39,10 @@ def fast_loader() -> Iterator[None]:
     frame_ids: set[int] = set()
     check_memo: dict[tuple[str, int], object] = {}
     real_read, real_check, real_dups, real_typed = (
-        load.read_text_table,
-        load.check_table,
-        load.duplicate_key_issues,
-        load._typed,
+        loader.read_text_table,
+        loader.check_table,
+        loader.duplicate_key_issues,
+        loader.typed_table,
     )
 
     def read(path: Path, spec, *args):  # type: ignore[no-untyped-def]
@@ -83,12 +84,12 @@ def fast_loader() -> Iterator[None]:
 
         return run
 
-    for name in ("_foreign_key_issues", "_unit_issues", "_status_issues", "_sum_issues"):
-        mp.setattr(load, name, only_changed(getattr(load, name)))
-    mp.setattr(load, "read_text_table", read)
-    mp.setattr(load, "check_table", memo("check", real_check))
-    mp.setattr(load, "duplicate_key_issues", memo("dups", real_dups))
-    mp.setattr(load, "_typed", memo("typed", real_typed))
+    for name in ("foreign_key_issues", "unit_issues", "status_issues", "sum_issues"):
+        mp.setattr(loader, name, only_changed(getattr(loader, name)))
+    mp.setattr(loader, "read_text_table", read)
+    mp.setattr(loader, "check_table", memo("check", real_check))
+    mp.setattr(loader, "duplicate_key_issues", memo("dups", real_dups))
+    mp.setattr(loader, "typed_table", memo("typed", real_typed))
     yield
     mp.undo()
 

@@ -4,7 +4,8 @@ import pytest
 from openpyxl import Workbook
 
 from finance.__main__ import main
-from finance.national.build import build, write
+from finance.national.build import build
+from finance.national.output import write
 from finance.national.sheet import ImportFailed
 
 

@@ -3,7 +3,7 @@
 import json
 from collections import Counter, defaultdict
 
-from finance.national.build import COLUMNS, REASONS, tables_of
+from finance.national.output import COLUMNS, REASONS, tables_of
 from tests.unit.national_helpers import NATIONAL, committed, official_output
 
 STATUSES = {"ok", "no_deficit", "non_positive", "not_applicable", "missing"}
