@@ -8,7 +8,6 @@ from decimal import Decimal, InvalidOperation
 
 from dash import Dash, Input, Output
 
-from callbacks import cache
 from finance import breakdown, documents, queries, repository, viewstate
 from finance.breakdown import MAX_TAX_YEN
 from finance.text import t
@@ -27,6 +26,7 @@ from layouts import (
     terms,
 )
 from layouts import documents as documents_layout
+from web import cache
 
 
 def checked_amount(amount: object) -> int | None:
