@@ -20,14 +20,13 @@ from flask import Response, request
 
 import callbacks
 import layouts
-from callbacks import booklet, downloads, figurekit, firstview, guard, handout, renderqueue
-from callbacks.cache import cache, files, prepare_folder
 from finance import config, repository
 from finance.config import Settings
 from finance.validation import DataValidationError, report
 from layouts import shell
+from web import booklet, downloads, figurekit, firstview, guard, handout, prerender, renderqueue, responsecache
 from web import feedback as feedback_route
-from web import prerender, responsecache
+from web.cache import cache, files, prepare_folder
 
 STATIC_PREFIXES = ("/_dash-", "/assets/", "/_favicon", "/_reload-hash", "/health")
 SERVER_PAGES = ("/handout", "/present", "/booklet")  # HTML made by Flask routes, not Dash pages
@@ -235,7 +234,7 @@ def inline_stylesheets(css: str, assets: Path) -> str:
 
 
 def _serve_first_view(app: dash.Dash) -> None:
-    """Every page URL's HTML carries the page (callbacks/firstview.py) in place of Dash's 「Loading...」, and the
+    """Every page URL's HTML carries the page (web/firstview.py) in place of Dash's 「Loading...」, and the
     app's scripts are deferred so that they do not hold back its paint."""
     dash_index = app.interpolate_index
     assets = Path(app.config.assets_folder)

@@ -4,7 +4,7 @@ Threaded (``gthread``) workers: a client that sends its request or reads its ans
 whole worker, so a few slow (or deliberately trickling) connections cannot stop the site. Sync workers would need a
 buffering proxy in front (gunicorn's own advice); the default serve command and the container expose gunicorn
 directly. ``bench/SLOW_CLIENTS.md`` has the measurements. Renders (images, PDFs) are bounded separately
-(``callbacks/renderqueue.py``), so threads waiting on Chromium cannot pile up either.
+(``web/renderqueue.py``), so threads waiting on Chromium cannot pile up either.
 """
 
 import os
@@ -25,11 +25,11 @@ errorlog = "-"
 
 
 def when_ready(server):
-    """Start the one export process (kaleido + Chromium) that every worker sends images to (callbacks/imaging.py).
+    """Start the one export process (kaleido + Chromium) that every worker sends images to (web/imaging.py).
 
     Runs in the master before the workers are forked, so they inherit the socket path.
     """
-    from callbacks import imaging
+    from web import imaging
 
     if os.environ.get(imaging.SOCKET_ENV):
         return

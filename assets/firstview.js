@@ -1,4 +1,4 @@
-/* The first view (callbacks/firstview.py): the page as HTML, shown while the app starts beside it, hidden.
+/* The first view (web/firstview.py): the page as HTML, shown while the app starts beside it, hidden.
    Once the app's own page content has arrived and nothing is loading, the first view is removed and the live
    page — the same page — is shown. Without JavaScript the first view is the page.
    What the reader did in the first view survives the swap: a disclosure they opened (「出典」, the phone menu,

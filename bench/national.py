@@ -32,7 +32,7 @@ ds = repository.init(sys.argv[1], 4 * 1024**3)  # what the server does once at s
 t2 = time.perf_counter()
 rss_after_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 from flask import Flask
-from callbacks.cache import cache
+from web.cache import cache
 from callbacks import indicators, overview
 server = Flask("bench")
 cache.init_app(server, config={"CACHE_TYPE": "NullCache"})  # uncached: every call computes

@@ -31,7 +31,7 @@ ds = repository.init("data")
 t2 = time.perf_counter(); c2 = time.process_time()
 rss_after_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 from flask import Flask
-from callbacks.cache import cache
+from web.cache import cache
 from callbacks import indicators, overview
 from finance import viewstate
 server = Flask("bench")

@@ -1,4 +1,8 @@
-"""Callback registration: every module exposes ``register(app)``; callbacks are plain functions."""
+"""Dash callbacks only: every module exposes ``register(app)``; callbacks are plain functions.
+
+Flask routes and the server's helpers (the shared caches the callbacks memoise in, the first view, the guard of
+Dash's routes, image exports and their render queue) live in :mod:`web`.
+"""
 
 from __future__ import annotations
 

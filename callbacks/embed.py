@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output
 
-from callbacks import figurekit as figurekit_routes
-from callbacks.cache import cache
 from finance import indicators, narrative, queries, repository, viewstate
 from finance.text import t
 from layouts import embed, figurekit, ids, statichtml
+from web import figurekit as figurekit_routes
+from web.cache import cache
 
 
 @cache.memoize()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output
 
-from callbacks.cache import cache
 from finance import documents, indicators, queries, repository, viewstate
 from finance.text import t
 from layouts import documents as documents_layout
 from layouts import figurekit, ids, statichtml, terms
 from layouts import indicators as indicators_layout
+from web.cache import cache
 
 
 @cache.memoize()

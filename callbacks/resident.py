@@ -8,7 +8,6 @@ from decimal import Decimal, InvalidOperation
 
 from dash import Dash, Input, Output
 
-from callbacks import cache
 from finance import documents, queries, repository, viewstate
 from finance.text import t
 from finance.topics.debt import debt_page
@@ -33,6 +32,7 @@ from layouts import (
     terms,
 )
 from layouts import documents as documents_layout
+from web import cache
 
 
 def checked_amount(amount: object) -> int | None:

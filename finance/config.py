@@ -155,7 +155,7 @@ class Settings:
                 "CACHE_OPTIONS": {"max_bytes": self.files_cache_mb * 1024 * 1024}}  # fmt: skip
 
 
-BOUNDED_CACHE = "callbacks.cache.BoundedFileSystemCache"
+BOUNDED_CACHE = "web.cache.BoundedFileSystemCache"
 
 
 class ConfigError(ValueError):

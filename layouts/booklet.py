@@ -3,7 +3,7 @@
 The booklet is data (:mod:`finance.booklet`); this module only lays it out with a Jinja2 template
 (``layouts/templates/booklet.html``, autoescaped, no script, CSS inline) for the screen, the browser's print and the
 server's PDF. The contents page carries page numbers when they are known (the PDF is printed twice: the first
-printing tells on which page each section begins, see ``callbacks/booklet.py``).
+printing tells on which page each section begins, see ``web/booklet.py``).
 """
 
 from __future__ import annotations

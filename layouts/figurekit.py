@@ -40,7 +40,7 @@ PAGES: tuple[str, ...] = (
     "enterprise",
     "household",
 )
-"""The pages whose figures can be exported and embedded (``callbacks.figurekit`` maps each to its render)."""
+"""The pages whose figures can be exported and embedded (``web.figurekit`` maps each to its render)."""
 FORMATS = ("png", "svg", "pdf")
 SIZES = ("1col", "2col")
 PALETTES = ("color", "gray")

@@ -1,6 +1,6 @@
 """A chart as a light static SVG, drawn on the server straight from the figure the page's interactive chart shows.
 
-For the first view (:mod:`callbacks.firstview`): a phone sees the chart with the numbers, before plotly.js has
+For the first view (:mod:`web.firstview`): a phone sees the chart with the numbers, before plotly.js has
 loaded, and a reader without JavaScript sees it at all. No browser and no kaleido: bars (grouped, vertical or
 horizontal), lines with markers, threshold lines and bands, their labels, axes and a legend, in SVG text.
 

@@ -144,7 +144,7 @@ def _attributes(node: Component, keep_ids: bool = True) -> str:
 
 
 Other = Callable[[Component], str]
-"""How a page written whole (:mod:`callbacks.firstview`) writes a component that is not ``html.*``."""
+"""How a page written whole (:mod:`web.firstview`) writes a component that is not ``html.*``."""
 
 
 def outer_html(

@@ -52,8 +52,8 @@ def configure(server: Flask, bodies: tuple[str, ...], base: str, folder: Path) -
 
 def jobs() -> list[tuple[str, Callable[[], object]]]:
     """Every render of the canonical views as (label, call), in the order they are made."""
-    from callbacks import figurekit, handout  # the routes' own memoised renders
     from layouts import figurekit as kit
+    from web import figurekit, handout  # the routes' own memoised renders
 
     out: list[tuple[str, Callable[[], object]]] = []
     base = _state.base
@@ -70,7 +70,7 @@ def jobs() -> list[tuple[str, Callable[[], object]]]:
 
 def run(stop: threading.Event) -> int:
     """Make every job (waiting while the render slots are busy); return how many were made. Never raises."""
-    from callbacks import renderqueue
+    from web import renderqueue
 
     assert _state.server is not None
     with _state.server.app_context():  # the stores are the app's

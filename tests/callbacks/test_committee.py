@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from callbacks import figurekit as kit_routes
 from finance.text import t
 from layouts import figurekit
+from web import figurekit as kit_routes
 
 RATIOS = (
     "real_deficit_ratio",

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from dash import dcc, html
 
-from callbacks import figurekit as kit_routes
 from finance import queries
 from layouts import figurekit, figures
+from web import figurekit as kit_routes
 
 PAGES = ("overview", "indicators", "revenue", "expenditure", "funds", "debt", "staff", "enterprise", "household")
 

@@ -64,7 +64,7 @@ def _workers(master: int) -> list[int]:
                 command = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            # the master's children are its workers and the export process (callbacks/imaging.py)
+            # the master's children are its workers and the export process (web/imaging.py)
             if int(stat.rsplit(")", 1)[1].split()[1]) == master and b"gunicorn" in command:
                 found.append(int(entry.name))
     return sorted(found)

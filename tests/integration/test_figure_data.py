@@ -14,11 +14,11 @@ import re
 
 import pytest
 
-from callbacks import figurekit as kit_routes
 from finance import queries
 from finance.config import Settings
 from layouts import figurekit
 from tests.conftest import DATA
+from web import figurekit as kit_routes
 
 SEEDS = ("012149", "015130", "012068")  # 稚内市, 中頓別町, 釧路市
 UNIT_HEADER = re.compile(r"[（(](千円|円|%|人|指数)[）)]$")

@@ -15,11 +15,11 @@ import re
 
 import pytest
 
-from callbacks import figurekit as kit_routes
 from finance import formatting, queries
 from finance.config import Settings
 from layouts import figurekit
 from tests.conftest import DATA
+from web import figurekit as kit_routes
 
 SEEDS = ("012149", "015130", "012068")
 RESIDENT = {"revenue", "expenditure", "funds", "debt", "staff", "enterprise"}

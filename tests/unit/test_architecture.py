@@ -50,7 +50,7 @@ def test_every_locale_has_its_own_catalog_folder():
 def test_every_message_key_used_in_code_exists():
     pattern = re.compile(r"""\bt\(\s*f?["']([a-z_]+\.[a-z0-9_.]+)["']""")
     keys = set()
-    for folder in ("finance", "layouts", "callbacks"):
+    for folder in ("finance", "layouts", "callbacks", "web"):
         for path in (ROOT / folder).rglob("*.py"):
             keys |= set(pattern.findall(path.read_text(encoding="utf-8")))
     assert keys, "no catalog keys found"

@@ -67,7 +67,7 @@ def test_with_a_public_url_only_its_host_and_loopback_are_served():
 
 
 def test_the_default_cache_folder_is_private_to_the_user_not_a_shared_tmp_path(tmp_path):
-    from callbacks.cache import prepare_folder
+    from web.cache import prepare_folder
 
     settings = from_env({"HOME": str(tmp_path / "home")})
     assert settings.cache_dir == tmp_path / "home" / ".cache" / "mieruka"
@@ -87,7 +87,7 @@ def test_the_default_cache_folder_is_private_to_the_user_not_a_shared_tmp_path(t
 def test_the_file_store_is_bounded_in_bytes_and_keeps_what_was_used_last(tmp_path):
     import os
 
-    from callbacks.cache import BoundedFileSystemCache
+    from web.cache import BoundedFileSystemCache
 
     store = BoundedFileSystemCache(str(tmp_path), threshold=0, max_bytes=200_000)
     store.set("kept", b"k" * 20_000)

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 
 from dash import dcc
 
-from callbacks import figurekit as kit_routes
 from layouts import figurekit, staticchart
+from web import figurekit as kit_routes
 
 SVG = "{http://www.w3.org/2000/svg}"
 

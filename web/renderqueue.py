@@ -22,8 +22,8 @@ from pathlib import Path
 
 from flask import Flask, Response
 
-from callbacks import imaging
 from finance.text import t
+from web import imaging
 
 RETRY_AFTER_S = 15
 
@@ -56,8 +56,12 @@ def configure(folder: Path, slots: int, queue: int, wait_s: float) -> None:
 
 @contextlib.contextmanager
 def slot() -> Iterator[None]:
-    """Hold one render slot for the block (re-entrant within a thread); raise :class:`Busy` or
-    :class:`ExportsOff`."""
+    """Hold one render slot for the block (re-entrant within a thread).
+
+    Raises:
+        Busy: every slot and queue place is taken, or the wait ran out.
+        ExportsOff: there is no Chromium to render with.
+    """
     if getattr(_held, "depth", 0):
         _held.depth += 1
         try:

@@ -1,5 +1,7 @@
-"""HTTP adapter of the committee handout: ``/handout`` (print view), ``/handout.pdf`` (server-rendered PDF) and
-``/present`` (presenter mode with large type).
+"""HTTP adapter of the committee handout: its print view, its server-rendered PDF and the presenter mode.
+
+Routes: ``/handout`` (print view), ``/handout.pdf`` (server-rendered PDF) and ``/present`` (presenter mode with large
+type).
 
 Query parameters: ``m``, ``y``, ``lang``, ``mode`` and ``palette`` as the figure kit, ``paper`` (``a4`` portrait,
 ``a3`` landscape). The PDF is the same HTML printed by the Debian Chromium (``--print-to-pdf``; the document has no
@@ -18,13 +20,13 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response
 
-from callbacks import downloads, imaging, renderqueue
-from callbacks.cache import files
-from callbacks.figurekit import PAGES as FIGURE_PAGES
-from callbacks.figurekit import page_tree, public_base, qr_data_uri
 from finance import committee, formatting, queries, repository, viewstate
 from finance.text import t
 from layouts import figurekit, figures, handout
+from web import downloads, imaging, renderqueue
+from web.cache import files
+from web.figurekit import PAGES as FIGURE_PAGES
+from web.figurekit import page_tree, public_base, qr_data_uri
 
 PDF_TIMEOUT_S = 90
 

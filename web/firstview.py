@@ -1,6 +1,7 @@
-"""The first view: the HTML of every page URL carries the page itself — header, navigation, headline figures,
-sentences, tables and notes — so a phone shows the numbers before any script has run, and a reader without
-JavaScript reads the whole page.
+"""The first view: the HTML of every page URL carries the page itself.
+
+The page's header, navigation, headline figures, sentences, tables and notes are in its HTML, so a phone shows the
+numbers before any script has run, and a reader without JavaScript reads the whole page.
 
 It is the same tree the app's callbacks send (the shell, the page skeleton and each part filled by the same
 functions, memoised the same way), written as HTML by :mod:`layouts.statichtml` without ids. The app renders beside
@@ -18,12 +19,13 @@ from dash import dcc, html
 from dash.development.base_component import Component
 from markupsafe import escape
 
-from callbacks import cache, compare, indicators, overview, resident, shell
+from callbacks import compare, indicators, overview, resident, shell
 from finance import repository, viewstate
 from finance.text import t
 from layouts import ids, staticchart, statichtml
 from layouts import shell as shell_layout
 from layouts.figurekit import walk
+from web import cache
 
 LOG = logging.getLogger("mieruka")
 
@@ -143,8 +145,10 @@ def _content_id(skeleton: object) -> str:
 
 
 def tree(path: str, search: str) -> tuple[object, str, dict[str, str]]:
-    """The shell of ``path`` for the query ``search``, every part filled as the callbacks fill it; the id of the
-    part the app must have before it is shown; and the view's query."""
+    """The shell of ``path`` for the query ``search``, every part filled as the callbacks fill it.
+
+    Returns the shell, the id of the part the app must have before it is shown, and the view's query.
+    """
     synced = shell.sync_state(search, None, None, None, None, None)
     query_string, names, code, years, year, _mode, locale, state = synced
     skeleton = statichtml.freeze(shell.route(path, state))
@@ -189,8 +193,10 @@ def _html(path: str, search: str) -> str:
 
 
 def html_for(path: str, search: str) -> tuple[str, str]:
-    """The first view of a page URL as HTML and the page's language (``lang`` of ``<html>``); ``""`` where there is
-    none (the embeds) or it failed (logged; the app still shows the page)."""
+    """The first view of a page URL as HTML and the page's language (``lang`` of ``<html>``).
+
+    The HTML is ``""`` where there is none (the embeds) or it failed (logged; the app still shows the page).
+    """
     from layouts import PAGES, is_embed  # the page table imports every layout: only when a page is asked for
 
     try:
@@ -206,8 +212,10 @@ def html_for(path: str, search: str) -> tuple[str, str]:
 
 
 def page_key(path: str, search: str) -> str | None:
-    """The view a page URL shows, in canonical words (``/revenue?m=…&y=…&lang=ja``); ``None`` for a path that is
-    not one of the site's pages."""
+    """The view a page URL shows, in canonical words (``/revenue?m=…&y=…&lang=ja``).
+
+    ``None`` for a path that is not one of the site's pages.
+    """
     from layouts import PAGES, is_embed
 
     if path not in PAGES and not is_embed(path):

@@ -42,6 +42,7 @@ def bilingual(key: str) -> str:
 
 
 def plain(key: str, status: int, **headers: str) -> Response:
+    """A plain-text answer of catalog message ``key`` in both languages, with ``status`` and ``headers``."""
     return Response(bilingual(key) + "\n", status=status, mimetype="text/plain", headers=headers)
 
 

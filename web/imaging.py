@@ -124,8 +124,10 @@ def _receive(conn: socket.socket) -> bytes:
 
 
 def serve(path: str, parent: int, max_renders: int = 0) -> None:
-    """Run the export process: answer render requests on the Unix socket ``path`` until ``parent`` exits (or, with
-    ``max_renders``, after that many renders: the supervisor then starts a fresh one)."""
+    """Run the export process: answer render requests on the Unix socket ``path`` until ``parent`` exits.
+
+    With ``max_renders`` it also exits after that many renders (the supervisor then starts a fresh one).
+    """
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # run the clean-up below when the master stops us
     renders = 0
     if os.path.exists(path):
@@ -189,7 +191,7 @@ def supervise(path: str, parent: int) -> None:
     signal.signal(signal.SIGTERM, finish)
     pause = 1.0
     me = os.getpid()
-    code = f"from callbacks import imaging; imaging.serve({path!r}, {me}, {max_renders})"
+    code = f"from web import imaging; imaging.serve({path!r}, {me}, {max_renders})"
     while os.getppid() == parent:
         started = time.monotonic()
         child = subprocess.Popen([sys.executable, "-c", code], cwd=str(Path(__file__).resolve().parent.parent))
@@ -212,7 +214,7 @@ def start_process() -> tuple[subprocess.Popen[bytes], str]:
     folder = tempfile.mkdtemp(prefix="mieruka-export-")
     path = str(Path(folder) / "export.sock")
     process = subprocess.Popen(
-        [sys.executable, "-c", f"from callbacks import imaging; imaging.supervise({path!r}, {os.getpid()})"],
+        [sys.executable, "-c", f"from web import imaging; imaging.supervise({path!r}, {os.getpid()})"],
         cwd=str(Path(__file__).resolve().parent.parent),
     )
     deadline = time.monotonic() + 30

@@ -52,6 +52,7 @@ class BoundedFileSystemCache(FileSystemCache):
         self._writes = 0
 
     def get(self, key: str) -> Any:
+        """The stored value of ``key`` (or ``None``); a hit marks the file as just used."""
         value = super().get(key)
         if value is not None:
             with contextlib.suppress(OSError):
@@ -59,6 +60,7 @@ class BoundedFileSystemCache(FileSystemCache):
         return value
 
     def set(self, key: str, value: Any, timeout: Any = None, mgmt_element: bool = False) -> bool:
+        """Store ``value`` under ``key`` (not when larger than a quarter of the bound); evict when due."""
         stored = bool(super().set(key, value, timeout, mgmt_element))
         if not stored or mgmt_element:
             return stored

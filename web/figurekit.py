@@ -17,11 +17,12 @@ from urllib.parse import urlencode
 import segno
 from flask import Flask, Response, abort, redirect, request
 
-from callbacks import downloads, imaging, indicators, overview, renderqueue, resident
-from callbacks.cache import cache, files
+from callbacks import indicators, overview, resident
 from finance import exports, formatting, queries, repository, viewstate
 from finance.text import t
 from layouts import figurekit, figures
+from web import downloads, imaging, renderqueue
+from web.cache import cache, files
 
 MIMETYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 RESIDENT_PAGES = ("revenue", "expenditure", "funds", "debt", "staff", "enterprise")
@@ -40,8 +41,10 @@ def page_tree(page: str, municipality: str, year: int, mode: str, locale: str) -
 
 
 def public_base(configured: str) -> str:
-    """The site's origin for links printed on paper: ``Settings.link_base`` (the public URL or the bind address),
-    never the request's ``Host``, which anybody can forge into a cache key or a printed QR code."""
+    """The site's origin for links printed on paper: ``Settings.link_base`` (the public URL or the bind address).
+
+    Never the request's ``Host``, which anybody can forge into a cache key or a printed QR code.
+    """
     return configured.rstrip("/")
 
 

@@ -2,7 +2,7 @@
 
 Query parameters ``m``, ``y`` and ``lang`` are checked as the downloads' (a given value that is not valid is 400).
 The booklet is built by :mod:`finance.booklet` and laid out by :mod:`layouts.booklet`. The PDF is the same document
-printed by the handout's Chromium path (:func:`callbacks.handout.print_pdf`, bounded by its timeout), twice: the
+printed by the handout's Chromium path (:func:`web.handout.print_pdf`, bounded by its timeout), twice: the
 first printing shows on which page each section begins (its text is read with pypdf), the second prints the
 contents with those page numbers. Documents and PDFs are cached like pages.
 """
@@ -17,12 +17,12 @@ import unicodedata
 from flask import Flask, Response, request
 from pypdf import PdfReader
 
-from callbacks import downloads, handout, renderqueue
-from callbacks.cache import cache, files
 from finance import booklet as model
 from finance import repository, viewstate
 from finance.text import t
 from layouts import booklet as layout
+from web import downloads, handout, renderqueue
+from web.cache import cache, files
 
 _SPACE = re.compile(r"\s+")
 _EXTRACTED = str.maketrans({"\u2027": "・", "\u2ea0": "民", "\u2f08": "人"})
@@ -96,8 +96,10 @@ def page_map(municipality: str, year: int, locale: str) -> dict[str, int]:
 
 @files.memoize()
 def booklet_pdf(municipality: str, year: int, locale: str, date: str) -> bytes:
-    """The booklet of a valid view as PDF, with the page numbers in its contents; memoised per day (the cover
-    carries the date) in the store of rendered files."""
+    """The booklet of a valid view as PDF, with the page numbers in its contents.
+
+    Memoised per day (the cover carries the date) in the store of rendered files.
+    """
     view = viewstate.ViewState(municipality, year, locale)
     pages = page_map(municipality, year, locale)
     with renderqueue.slot():

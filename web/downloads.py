@@ -87,10 +87,12 @@ def download(dataset: str, fmt: str) -> Response:
 
 
 def csv_download(dataset: str) -> Response:
+    """``GET /download/<dataset>.csv``."""
     return download(dataset, "csv")
 
 
 def xlsx_download(dataset: str) -> Response:
+    """``GET /download/<dataset>.xlsx``."""
     return download(dataset, "xlsx")
 
 
