@@ -24,7 +24,7 @@ from finance import config, repository
 from finance.config import Settings
 from finance.validation import DataValidationError, report
 from layouts import shell
-from web import booklet, downloads, figurekit, firstview, guard, handout, prerender, renderqueue, responsecache
+from web import booklet, boot, downloads, figurekit, firstview, guard, handout, prerender, renderqueue, responsecache
 from web import feedback as feedback_route
 from web.cache import cache, files, prepare_folder
 
@@ -32,6 +32,8 @@ STATIC_PREFIXES = ("/_dash-", "/assets/", "/_favicon", "/_reload-hash", "/health
 SERVER_PAGES = ("/handout", "/present", "/booklet")  # HTML made by Flask routes, not Dash pages
 COMPRESSIBLE_STATIC = ("/_dash-component-suites/", "/assets/")
 YEAR_SECONDS = 31_536_000
+
+MAX_BODY = 64 * 1024  # the largest request body accepted (callback envelopes and feedback posts)
 
 
 class StaticOnlyCompressCache:
@@ -144,7 +146,9 @@ def build_app(settings: Settings) -> dash.Dash:
     files.init_app(app.server, config=settings.files_cache_config(version))
     callbacks.register_all(app)
     guard.install(app, [shell.layout(), *layouts.validation_layout()], debug=settings.debug)
-    responsecache.install(app.server, cache, compress=settings.compress)
+    responsecache.install(
+        app.server, cache, compress=settings.compress, accepts_host=settings.accepts_host, max_body=MAX_BODY
+    )
     responsecache.install_pages(
         app.server,
         cache,
@@ -160,7 +164,7 @@ def build_app(settings: Settings) -> dash.Dash:
     booklet.register(server)
     prerender.configure(server, settings.prerender, settings.link_base, settings.cache_dir / "render-slots")
     feedback_route.register(server, settings)  # the one write of the public site: clarity votes
-    server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
+    server.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     if settings.compress:
         _enable_compression(server)
 
@@ -234,15 +238,16 @@ def inline_stylesheets(css: str, assets: Path) -> str:
 
 
 def _serve_first_view(app: dash.Dash) -> None:
-    """Every page URL's HTML carries the page (web/firstview.py) in place of Dash's 「Loading...」, and the
-    app's scripts are deferred so that they do not hold back its paint."""
+    """Every page URL's HTML carries the page (web/firstview.py) in place of Dash's 「Loading...」 and the data
+    the app starts from (web/boot.py), and the app's scripts are deferred so that they do not hold back its paint."""
     dash_index = app.interpolate_index
     assets = Path(app.config.assets_folder)
 
     def interpolate_index(**kwargs: str) -> str:
-        first, lang = firstview.html_for(request.path, request.query_string.decode("latin-1"))
-        if first:
-            kwargs["app_entry"] = first + LOADING.sub("", kwargs["app_entry"])
+        query = request.query_string.decode("latin-1")
+        first, lang = firstview.html_for(request.path, query)
+        if first:  # the app starts from what the page holds: no second fetch of the same content (web/boot.py)
+            kwargs["app_entry"] = first + LOADING.sub("", kwargs["app_entry"]) + boot.scripts(app, request.path, query)
             kwargs["scripts"], kwargs["renderer"] = defer_scripts(kwargs["scripts"], kwargs["renderer"])
             kwargs["css"] = inline_stylesheets(kwargs["css"], assets)
         return str(dash_index(**kwargs)).replace("<html>", f'<html lang="{lang}">', 1)

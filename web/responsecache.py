@@ -7,6 +7,12 @@ answered with those bytes: no JSON decoding of the body, no callback, no seriali
 
 Only what the guard let through reaches Dash (this wraps the guarded view), and only 200 answers are stored.
 
+A repeated callback body does not even enter Flask: :class:`CallbackBytes` sits in front of the WSGI app and answers
+a stored body from the store's backend with the headers a full answer of this route carried (learned from the
+first one that went through Flask: the security headers are the same for every callback answer). A body is stored
+only once the guard accepted it and its callback answered 200, so the same bytes are the same verdict; anything
+else — a miss, a refused host, a body without a length — goes to Flask as before.
+
 Pages (Dash's index with the first view) are stored the same way under their path and *canonical* view — a query
 that names the same view in other words, or with parameters the site does not know, is the same key — and only
 for the site's own page paths.
@@ -16,8 +22,9 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import brotli
@@ -91,8 +98,12 @@ def _served(
     return answer
 
 
-def install(server: Flask, store: Any, *, compress: bool) -> None:
-    """Answer repeated callback requests of ``server`` from ``store`` (a flask-caching ``Cache``)."""
+def install(server: Flask, store: Any, *, compress: bool, accepts_host: Callable[[str], bool], max_body: int) -> None:
+    """Answer repeated callback requests of ``server`` from ``store`` (a flask-caching ``Cache``).
+
+    In Flask (the guarded view), and before Flask by :class:`CallbackBytes` for bodies of at most ``max_body``
+    bytes from an accepted host.
+    """
     dispatch: Callable[[], Any] = server.view_functions[ROUTE]
 
     def cached_dispatch() -> Any:
@@ -101,6 +112,86 @@ def install(server: Flask, store: Any, *, compress: bool) -> None:
         return _served(server, store, key(body, encoding), encoding, "application/json", dispatch)
 
     server.view_functions[ROUTE] = cached_dispatch
+    server.wsgi_app = CallbackBytes(  # type: ignore[method-assign]
+        server.wsgi_app, lambda: server.extensions["cache"][store], compress, accepts_host, max_body
+    )
+
+
+StartResponse = Callable[..., Any]
+_NOT_REPLAYED = frozenset({"content-length", "content-encoding", "x-mieruka-cache", "date", "server"})
+
+
+class CallbackBytes:
+    """WSGI middleware: a stored callback answer is sent without entering Flask.
+
+    Args:
+        app: the Flask WSGI app behind it.
+        backend: the cache backend (the object flask-caching delegates to); asked for once it is needed.
+        compress: whether answers are compressed (the encoding is part of the key).
+        accepts_host: whether a request's ``Host`` is served; others go to Flask, which refuses them.
+        max_body: the largest body Flask accepts; a larger one goes to Flask, which refuses it.
+    """
+
+    def __init__(
+        self,
+        app: Callable[[dict[str, Any], StartResponse], Iterable[bytes]],
+        backend: Callable[[], Any],
+        compress: bool,
+        accepts_host: Callable[[str], bool],
+        max_body: int,
+    ) -> None:
+        self.app = app
+        self.backend = backend
+        self.compress = compress
+        self.accepts_host = accepts_host
+        self.max_body = max_body
+        self.headers: list[tuple[str, str]] | None = None  # of the route's full answers, once one has been seen
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        """Answer a stored callback body here; pass everything else to Flask."""
+        if environ.get("PATH_INFO") != ROUTE or environ.get("REQUEST_METHOD") != "POST":
+            return self.app(environ, start_response)
+        if self.headers is not None and self.accepts_host(environ.get("HTTP_HOST", "")):
+            answer = self._stored(environ)
+            if answer is not None:
+                data, encoding = answer
+                headers = [*self.headers, ("X-Mieruka-Cache", "hit"), ("Content-Length", str(len(data)))]
+                if encoding != "identity":
+                    headers.append(("Content-Encoding", encoding))
+                start_response("200 OK", headers)
+                return [data]
+        return self.app(environ, self._learning(start_response))
+
+    def _stored(self, environ: dict[str, Any]) -> tuple[bytes, str] | None:
+        """The stored answer of this request's body, or ``None``; the body is put back for Flask either way."""
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return None
+        if not 0 < length <= self.max_body:
+            return None
+        body = environ["wsgi.input"].read(length)
+        environ["wsgi.input"] = io.BytesIO(body)
+        encoding = chosen_encoding(environ.get("HTTP_ACCEPT_ENCODING", ""), self.compress)
+        try:
+            hit = self.backend().get(key(body, encoding))
+        except Exception:  # a cache that cannot be read is a miss, never an error page
+            log.exception("answer cache read failed")
+            return None
+        return (hit, encoding) if isinstance(hit, bytes) else None
+
+    def _learning(self, start_response: StartResponse) -> StartResponse:
+        """``start_response`` that keeps the headers of the first stored answer (hit or miss) it sees."""
+        if self.headers is not None:
+            return start_response
+
+        def learn(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
+            names = {name.lower() for name, _ in headers}
+            if status.startswith("200") and "x-mieruka-cache" in names:
+                self.headers = [(n, v) for n, v in headers if n.lower() not in _NOT_REPLAYED]
+            return start_response(status, headers, *args)
+
+        return learn
 
 
 PAGE_ENDPOINTS = ("/", "/<path:path>")

@@ -84,7 +84,7 @@ def _held(page, pattern: str):
 def test_brw403_a_disclosure_opened_in_the_first_view_stays_open_in_the_live_page(server_url, page_factory):
     """A reader who opens a card's 出典 before the app has started finds it still open after the swap."""
     page = page_factory(390, 844)
-    release = _held(page, "**/_dash-update-component")  # the app waits until the reader has acted on the first view
+    release = _held(page, "**/_dash-component-suites/**")  # the app waits until the reader has acted on the first view
     page.goto(server_url + "/?m=012149&y=2013&lang=ja", wait_until="commit")
     card = page.locator("#first-view .kpi-card").first
     card.locator(".source-summary").click(timeout=WAIT_MS)
@@ -114,4 +114,21 @@ def test_brw404_the_swap_does_not_move_the_page(server_url, page_factory):
     after = page.evaluate(f"document.querySelector('#{ids.OVERVIEW_CONTENT} h1').getBoundingClientRect().top")
     assert abs(after - before) <= 2, (before, after)
     assert page.evaluate(f"document.getElementById('{ids.LANG_RADIO}').getBoundingClientRect().height") <= 50
+    assert page.errors == []
+
+
+def test_brw405_the_app_starts_from_the_page_without_fetching_it_again(server_url, page_factory):
+    """The layout, the callback graph and the page's first answers are in the HTML: the app takes over without a
+    request for them, and answers the reader's next choice from the network as before."""
+    page = page_factory(390, 844)
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "/_dash-" in r.url and "suites" not in r.url else None)
+    page.goto(server_url + "/revenue?m=012068&y=2006", wait_until="commit")
+    page.wait_for_selector("#first-view", state="detached", timeout=WAIT_MS)
+    wait_for_text(page, f"#{ids.REVENUE_CONTENT} h1", "釧路市の歳入（入ったお金） — 平成18年度")
+    page.wait_for_selector(f"#{ids.REVENUE_CONTENT} .js-plotly-plot .main-svg", timeout=WAIT_MS)
+    assert fetched == []  # no _dash-layout, no _dash-dependencies, no callback
+    page.click(f"#{ids.LANG_RADIO} label:has(input[value='en'])")
+    wait_for_text(page, f"#{ids.REVENUE_CONTENT} h1", "Kushiro")
+    assert any("/_dash-update-component" in url for url in fetched)  # a new view is asked for as before
     assert page.errors == []

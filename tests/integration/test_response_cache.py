@@ -11,8 +11,11 @@ import urllib.request
 import brotli
 import pytest
 
+import app as app_module
+from finance.config import Settings
 from layouts import ids
 from tests.browser.conftest import run_gunicorn
+from tests.conftest import DATA
 from web import responsecache
 
 
@@ -98,3 +101,46 @@ def test_a_page_is_stored_under_its_canonical_view_and_keeps_its_headers(server)
     for _ in range(2):  # an unknown path is never stored
         status, headers, _ = _get(server, "/no-such-page?m=015130")
         assert status == 404 and "X-Mieruka-Cache" not in headers
+
+
+@pytest.fixture(scope="module")
+def in_process():
+    """The app in this process with a public URL (so foreign hosts are refused), and a count of the requests that
+    entered Flask."""
+    built = app_module.build_app(
+        Settings(data_dir=DATA, cache_type="SimpleCache", public_url="https://zaisei.example.jp")
+    )
+    entered: list[str] = []
+    built.server.before_request(lambda: entered.append("flask") and None)
+    return built.server.test_client(), entered
+
+
+def test_a_stored_callback_answer_is_sent_before_flask_with_the_same_headers(in_process):
+    client, entered = in_process
+    body = json.dumps(_body("012068", 2006))
+    first = client.post("/_dash-update-component", data=body, content_type="application/json",
+                        headers={"Accept-Encoding": "br"})  # fmt: skip
+    assert first.status_code == 200 and first.headers["X-Mieruka-Cache"] == "miss"
+    before = len(entered)
+    again = client.post("/_dash-update-component", data=body, content_type="application/json",
+                        headers={"Accept-Encoding": "br"})  # fmt: skip
+    assert again.headers["X-Mieruka-Cache"] == "hit" and again.data == first.data
+    assert len(entered) == before  # answered without entering Flask
+    same = ("Content-Type", "Content-Encoding", "Vary", "Content-Security-Policy", "X-Frame-Options",
+            "X-Content-Type-Options", "Referrer-Policy")  # fmt: skip
+    assert {h: again.headers.get(h) for h in same} == {h: first.headers.get(h) for h in same}
+    assert "frame-ancestors 'self'" in again.headers["Content-Security-Policy"]
+    assert int(again.headers["Content-Length"]) == len(again.data)
+    plain = client.post("/_dash-update-component", data=body, content_type="application/json")
+    assert plain.headers["X-Mieruka-Cache"] == "miss" and "Content-Encoding" not in plain.headers  # its own key
+    assert json.loads(plain.data) == json.loads(brotli.decompress(first.data))
+
+
+def test_a_stored_answer_is_not_sent_to_a_foreign_host(in_process):
+    client, _ = in_process
+    body = json.dumps(_body("012068", 2007))
+    for _ in range(2):
+        assert client.post("/_dash-update-component", data=body, content_type="application/json").status_code == 200
+    foreign = client.post("/_dash-update-component", data=body, content_type="application/json",
+                          headers={"Host": "evil.example"})  # fmt: skip
+    assert foreign.status_code == 400 and "X-Mieruka-Cache" not in foreign.headers
