@@ -104,7 +104,7 @@ def debt_coverage(ds: Dataset, code: str, year: int) -> DebtCoverage | None:
     covered_rows = base[(base["measure"] == "lat_covered_end") & base["amount_thousand_yen"].notna()]
     if covered_rows.empty:
         return None
-    covered = queries._fact(ds, covered_rows.iloc[0])
+    covered = queries.fact_of(ds, covered_rows.iloc[0])
     outstanding = queries.latest_stock(ds, "debt", code, year, measure="outstanding_end", account=covered.account)
     if outstanding is None or outstanding.value is None or covered.value is None:
         return None

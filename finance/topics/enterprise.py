@@ -107,7 +107,7 @@ def _enterprise_account(ds: Dataset, code: str, account: str, names: dict[str, t
             if match.empty:
                 continue
             match = match.assign(_u=match["published_unit"].map(UNIT_FACTORS)).sort_values("_u", kind="stable")
-            fact = queries._fact(ds, match.iloc[0])
+            fact = queries.fact_of(ds, match.iloc[0])
             name_ja = str(meta.loc[item, "name_ja"]) if item in meta.index else fact.label_ja
             name_en = str(meta.loc[item, "name_en"]) if item in meta.index else fact.label_ja
             records.append(trend_record(year, item, name_ja, name_en, fact, pop))

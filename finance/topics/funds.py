@@ -87,7 +87,7 @@ def _fund_trend(ds: Dataset, code: str, measures: tuple[str, ...]) -> Trend:
                     series, names = fund, FUND_NAMES[fund]
                 else:
                     series, names = measure, FLOW_NAMES[measure]
-                fact = queries._fact(ds, row)
+                fact = queries.fact_of(ds, row)
                 record = trend_record(year, series, names[0], names[1], fact, pop)
                 if measure == "balance_end":
                     whole = year_rows[(year_rows["measure"] == measure) & (year_rows["fund"] == "fund_total")]

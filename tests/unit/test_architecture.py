@@ -29,6 +29,25 @@ def test_finance_imports_no_web_or_plotting_library():
     assert offenders == []
 
 
+MAX_DOMAIN_MODULE_LINES = 500
+
+
+def test_every_domain_module_is_small_enough_to_read():
+    """The domain is split by topic and concern: no module of finance/ over ~500 lines."""
+    sizes = {
+        str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines())
+        for p in (ROOT / "finance").rglob("*.py")
+    }
+    assert {path: n for path, n in sizes.items() if n > MAX_DOMAIN_MODULE_LINES} == {}
+
+
+def test_callbacks_hold_only_dash_callbacks():
+    """Flask routes live in web/: no module of callbacks/ registers a route or touches the Flask server."""
+    for path in (ROOT / "callbacks").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert ".route(" not in text and "add_url_rule" not in text and "view_functions" not in text, path.name
+
+
 def _placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field}
 
