@@ -122,6 +122,12 @@ def printed_amount(thousand_yen: int | None, unit: str, rounding: str, locale: s
     return f"{about}{sign}{body}"
 
 
+def printed_count(count: int, unit: str, rounding: str, locale: str) -> str:
+    """A figure that is not money, as printed: ``(500, "facilities", "approx") → "約500施設"``."""
+    about = t("documents.about", locale) if rounding == "approx" else ""
+    return about + t(f"documents.count_{unit}", locale, count=formatting.group(count, locale))
+
+
 def _threshold_text(value: float) -> str:
     return f"{value:.2f}" if round(value, 1) != value else f"{value:.1f}"
 
@@ -217,6 +223,10 @@ def _cell(table: str, row: Mapping[str, object], locale: str) -> Cell | None:
     if table == "population":
         count = formatting.group(int(str(row["population"])), locale)
         return Cell(f"{count}人" if is_japanese(locale) else count, kind, note)
+    if table == "narrative_figures" and not _missing(row.get("count")):
+        return Cell(
+            printed_count(int(str(row["count"])), str(row["count_unit"]), str(row["rounding"]), locale), kind, note
+        )
     amount = row.get("amount_thousand_yen")
     if _missing(amount):
         return None

@@ -88,6 +88,41 @@ def status_issues(tables: dict[str, pd.DataFrame], name: str = "ratios", path: s
     ]
 
 
+def figure_issues(tables: dict[str, pd.DataFrame], name: str = "narrative_figures") -> list[Issue]:
+    """Stand-alone figures that are not exactly one of: an amount with its printed unit, or a count with its unit."""
+    frame = tables.get(name)
+    if frame is None:
+        return []
+    given = {
+        column: _given(frame[column]) for column in ("amount_thousand_yen", "published_unit", "count", "count_unit")
+    }
+    amount = given["amount_thousand_yen"] & given["published_unit"]
+    count = given["count"] & given["count_unit"]
+    partial = (given["amount_thousand_yen"] != given["published_unit"]) | (given["count"] != given["count_unit"])
+    wrong = (amount == count) | partial
+    path = SPEC_BY_NAME[name].path
+    return [
+        Issue(
+            path,
+            int(line),
+            "amount_thousand_yen",
+            _text(frame.loc[line, "amount_thousand_yen"]),
+            "figure_value",
+            {"count": _text(frame.loc[line, "count"])},
+        )
+        for line in frame.index[wrong.to_numpy(dtype=bool)]
+    ]
+
+
+def _text(value: object) -> str:
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
+
+
+def _given(column: pd.Series) -> pd.Series:
+    """Cells that hold something (neither missing nor empty text)."""
+    return column.notna() & (column.astype(str).str.strip() != "")
+
+
 _SUM_FILES = {"settlement": "item", "funds": "fund", "enterprise": "item"}  # ratio components: finance.reconcile
 _SUM_GROUP = ("municipality_code", "fiscal_year", "account", "figure_kind", "source_id", "source_table")
 

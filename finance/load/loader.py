@@ -11,7 +11,14 @@ import pandas as pd
 
 from finance.load.checks import check_table, duplicate_key_issues, typed_table
 from finance.load.dataset import Dataset
-from finance.load.links import foreign_key_issues, reconcile_issues, status_issues, sum_issues, unit_issues
+from finance.load.links import (
+    figure_issues,
+    foreign_key_issues,
+    reconcile_issues,
+    status_issues,
+    sum_issues,
+    unit_issues,
+)
 from finance.load.national import load_national, national_source_id, with_national
 from finance.load.reading import MAX_FILE_BYTES, read_text_table
 from finance.schemas import NATIONAL_DIR, SPECS
@@ -51,7 +58,7 @@ def load_dataset(data_dir: str | Path, max_file_bytes: int = MAX_FILE_BYTES) -> 
         if not any(i.code in ("missing_column", "duplicate_column") for i in cell_issues):
             tables[spec.name] = typed_table(frame, spec)
     clean = {name: frame.drop(index=list(bad_lines.get(name, ())), errors="ignore") for name, frame in tables.items()}
-    issues += foreign_key_issues(clean, tables) + unit_issues(clean) + status_issues(clean)
+    issues += foreign_key_issues(clean, tables) + unit_issues(clean) + status_issues(clean) + figure_issues(clean)
     issues += sum_issues(tables, bad_lines) + reconcile_issues(clean)
     national: dict[str, pd.DataFrame] = {}
     if (folder / NATIONAL_DIR).is_dir():

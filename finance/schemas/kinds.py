@@ -22,6 +22,7 @@ BODY_KINDS = ("市町村", "指定都市", "都道府県")
 ACCOUNT_KINDS = ("一般会計", "特別会計", "公営企業会計", "集計", "関係団体")
 FIGURE_KINDS = ("決算", "決算見込", "計画")
 ROUNDINGS = ("exact", "truncated", "rounded", "approx")
+COUNT_UNITS: tuple[str, ...] = ("facilities", "persons")  # a stand-alone figure that is not money
 UNIT_FACTORS: dict[str, int] = {"千円": 1, "万円": 10, "十万円": 100, "百万円": 1000, "千万円": 10_000, "億円": 100_000}
 STATEMENTS = (
     "total",

@@ -30,6 +30,7 @@ from finance.schemas.kinds import (
     BODY_KINDS,
     COMPONENT_ROLES,
     COUNT,
+    COUNT_UNITS,
     DATE,
     DEBT_MEASURES,
     DECIMAL,
@@ -50,6 +51,7 @@ from finance.schemas.kinds import (
     STAFF_CATEGORIES,
     TEXT,
     THRESHOLD_LEVELS,
+    UNIT_FACTORS,
     URL,
     YEAR,
 )
@@ -420,13 +422,17 @@ SPECS: tuple[TableSpec, ...] = (
             LABEL,
             Col("fiscal_year", YEAR, False),
             AMOUNT,
-            UNIT,
+            enum_col("published_unit", tuple(UNIT_FACTORS), False, "資料の単位", "Unit printed for an amount"),
+            Col("count", COUNT, False, title_ja="数（金額以外）", description="A figure that is not money, as printed"),
+            enum_col(
+                "count_unit", COUNT_UNITS, False, "数の単位", "What the count counts (facilities 施設, persons 人)"
+            ),
             ROUNDING,
             FIGURE_KIND,
             *PROVENANCE,
         ),
         ("municipality_code", "topic", "fiscal_year", "source_id"),
-        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64"},
+        {"fiscal_year": "Int64", "amount_thousand_yen": "Int64", "count": "Int64"},
     ),
     TableSpec(
         "projects",

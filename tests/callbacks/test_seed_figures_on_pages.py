@@ -188,6 +188,8 @@ GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "KR-1": (KS, ("将来推計人口 124,000人",)),  # printed 「12万4千人」 (平成42年)
     "KR-3": (KS, ("約150億円",)),
     "KR-4": (KS, ("99.1%",)),
+    "KL-7": (KS, ("約500施設",)),  # a count, not money (公有資産マネジメント, 平成24年度)
+    "KR-2": (KS, ("これまで目指してきた都市の規模（25万都市）", "250,000人")),
 }
 
 # group id → why it is not on a page
@@ -195,8 +197,6 @@ NOT_SHOWN: dict[str, str] = {
     "WK-11": "charts whose data were lost in the text extraction; only their narrative numbers survive (WK-4)",
     "KL-5": "tick labels of a lost chart, not data",
     "KL-6": "chart labels without data",
-    "KL-7": "a count (約500施設): the data model holds stand-alone figures in yen only; not yet loaded",
-    "KR-2": "a historic slogan (「25万都市」), not a figure of the finances; not loaded",
     "KR-5": "the merger date (平成17年): not a figure; not loaded",
 }
 

@@ -107,6 +107,8 @@ def test_missing_is_not_zero(data_copy):
         ("settlement.csv", "amount_thousand_yen", "1,234", "field_count"),
         ("ratios.csv", "value", "15.9%", "decimal"),
         ("ratios.csv", "status", "ok", "status_value"),  # line 2 prints «—»: no value
+        ("narrative_figures.csv", "count", "500", "figure_value"),  # an amount and a count in one row
+        ("narrative_figures.csv", "published_unit", "", "figure_value"),  # an amount without its printed unit
         ("population.csv", "population", "0", "positive"),
         ("population.csv", "as_of", "2014-02-30", "date"),
         ("reference/sources.csv", "published", "平成26年10月", "published"),
