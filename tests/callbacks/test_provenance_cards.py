@@ -70,4 +70,3 @@ def test_cards_show_pages_never_lines(dash_app, code, locale):
         assert not any("p." in s for s in shorts), shorts
     if code == NT and locale == "ja":
         assert "出典: 中頓別町 公債費負担適正化計画" in shorts
-

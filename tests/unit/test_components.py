@@ -1,4 +1,5 @@
-"""Shared page pieces (layouts/components.py) by structure: which components, in which order, with which props.
+"""Shared page pieces (layouts/components.py, layouts/tools.py) by structure: which components, in which order,
+with which props.
 
 Built from small hand-made sources and values, not the bundled data: the point is the markup, not the figures.
 """
@@ -9,7 +10,7 @@ from dash import html
 
 from finance.queries import Source
 from finance.status import Status
-from layouts import components
+from layouts import components, ids, tools
 from tests.helpers import assert_component_equal
 
 BOOKLET = Source(
@@ -176,5 +177,55 @@ def test_empty_state_is_a_message_never_an_empty_chart():
                 html.P("ほかの年度を選んでください。", className="empty-hint"),
             ],
             className="empty-block",
+        ),
+    )
+
+
+def test_download_links_are_a_csv_and_an_excel_link_of_the_view():
+    query = "?m=012149&y=2013&lang=en"
+    assert_component_equal(
+        tools.download_links("funds", query, "en"),
+        html.P(
+            [
+                html.Span("Data of this chart: ", className="download-label"),
+                html.A(
+                    "Save as CSV",
+                    href=f"/download/funds.csv{query}",
+                    id={"type": ids.DOWNLOAD_LINK, "index": "funds-csv"},
+                    download="",
+                ),
+                " / ",
+                html.A(
+                    "Save as Excel",
+                    href=f"/download/funds.xlsx{query}",
+                    id={"type": ids.DOWNLOAD_LINK, "index": "funds-xlsx"},
+                    download="",
+                ),
+            ],
+            className="download-links",
+        ),
+    )
+
+
+def test_embed_snippet_is_a_collapsed_read_only_code_block():
+    hint = "次のコードをコピーして、ホームページのHTMLに貼り付けてください。"
+    assert_component_equal(
+        tools.embed_snippet("revenue/revenue-trend", "?m=012149&y=2013&lang=ja", "", "歳入の推移", "ja"),
+        html.Details(
+            [
+                html.Summary("この図をホームページに埋め込む"),
+                html.P(hint, className="embed-hint"),
+                html.Pre(
+                    '<iframe src="/embed/revenue/revenue-trend?m=012149&amp;y=2013&amp;lang=ja" '
+                    'title="歳入の推移（見える化）" width="100%" height="520" style="border:0;max-width:800px" '
+                    'loading="lazy"></iframe>',
+                    id={"type": ids.EMBED_SNIPPET, "index": "revenue/revenue-trend"},
+                    className="embed-code",
+                    tabIndex="0",
+                    role="textbox",
+                    **{"aria-readonly": "true", "aria-label": hint},
+                ),
+            ],
+            className="details embed-snippet",
         ),
     )
