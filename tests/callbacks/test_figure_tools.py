@@ -7,7 +7,9 @@ import pytest
 from dash import dcc, html
 
 from finance import queries
-from layouts import figurekit, figures
+from finance.viewstate import ViewState
+from layouts import figurekit, figures, tools
+from tests.helpers import assert_component_equal
 from web import figurekit as kit_routes
 
 PAGES = ("overview", "indicators", "revenue", "expenditure", "funds", "debt", "staff", "enterprise", "household")
@@ -21,10 +23,6 @@ VIEW_SAMPLE = (  # the seed bodies and national-only bodies of every kind (all 1
 
 def _graphs(tree: object) -> list[dcc.Graph]:
     return [node for node in figurekit.walk(tree) if isinstance(node, dcc.Graph)]
-
-
-def _links(tree: object) -> list[str]:
-    return [str(node.href) for node in figurekit.walk(tree) if isinstance(node, html.A)]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -52,18 +50,67 @@ def test_every_figure_of_every_view_has_a_unique_key_an_anchor_and_tools(dash_ap
                 assert "figure-kit" in block.children[1].className
 
 
-def test_tools_of_a_figure_link_its_permalink_and_its_print_images_in_the_view(dash_app):
-    with dash_app.server.test_request_context():
-        tree = kit_routes.page_tree("revenue", "012149", 2013, "per_resident", "ja")
-    section = next(n for n in figurekit.walk(tree) if getattr(n, "id", None) == "figure-revenue-trend")
-    links = _links(section)
-    view = "m=012149&y=2013&mode=per_resident"
-    assert f"/revenue?{view}&fig=revenue-trend&lang=ja" in links
-    assert f"/figure/revenue/revenue-trend.png?{view}&lang=ja&size=1col" in links
-    assert f"/figure/revenue/revenue-trend.png?{view}&lang=ja&size=2col&palette=gray" in links
-    assert f"/figure/revenue/revenue-trend.pdf?{view}&lang=ja&size=2col" in links
-    button = next(n for n in figurekit.walk(section) if isinstance(n, html.Button))
-    assert button.to_plotly_json()["props"]["data-copy"] == f"/revenue?{view}&fig=revenue-trend&lang=ja"
+def test_tools_of_a_figure_link_its_permalink_and_its_print_images_in_the_view():
+    view = ViewState("012149", 2013, "ja", "per_resident")
+    permalink = "/revenue?m=012149&y=2013&mode=per_resident&fig=revenue-trend&lang=ja"
+    image = "/figure/revenue/revenue-trend.{}?m=012149&y=2013&mode=per_resident&lang=ja&size={}"
+
+    def images(label: str, palette: str) -> html.Li:
+        return html.Li(
+            [
+                html.Span(label, className="kit-label"),
+                html.A("PNG（1段幅 85mm）", download="", href=image.format("png", "1col") + palette),
+                " ",
+                html.A("PNG（2段幅 175mm）", download="", href=image.format("png", "2col") + palette),
+                " ",
+                html.A("SVG", download="", href=image.format("svg", "2col") + palette),
+                " ",
+                html.A("PDF", download="", href=image.format("pdf", "2col") + palette),
+            ]
+        )
+
+    summary = html.Summary("この図を使う（リンク・印刷用の画像）")
+    link = html.P(
+        [
+            html.Span("この図へのリンク: ", className="kit-label"),
+            html.A(permalink, href=permalink, className="figure-permalink"),
+            " ",
+            html.Button(
+                "リンクをコピー",
+                type="button",
+                className="copy-link",
+                **{"data-copy": permalink, "data-done": "コピーしました"},
+            ),
+            html.Span("", className="copy-status", role="status"),
+        ],
+        className="figure-link",
+    )
+    image_list = html.Ul(
+        [images("カラー：", ""), images("白黒（モノクロ印刷用）：", "&palette=gray")], className="figure-images"
+    )
+    hint = html.P(
+        "画像には題名・出典・基準日と、この図を開くQRコードが入っています（300dpi）。広報紙にそのまま使えます。",
+        className="kit-hint",
+    )
+    assert_component_equal(
+        figurekit.tools("revenue", "revenue-trend", view, "歳入の推移", embed=False, data=False),
+        html.Details([summary, link, image_list, hint], className="details figure-kit"),
+    )
+    query = "?m=012149&y=2013&mode=per_resident&lang=ja"  # with data and no embed code elsewhere: both join in
+    assert_component_equal(
+        figurekit.tools("revenue", "revenue-trend", view, "歳入の推移", frame_height=700),
+        html.Details(
+            [
+                summary,
+                link,
+                image_list,
+                tools.download_links("figure/revenue/revenue-trend", query, "ja"),
+                hint,
+                tools.embed_snippet("revenue/revenue-trend", query, "", "歳入の推移", "ja", 700),
+            ],
+            className="details figure-kit",
+        ),
+    )
 
 
 def test_parts_are_the_page_figure_itself_with_its_words(dash_app):

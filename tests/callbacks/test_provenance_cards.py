@@ -9,7 +9,6 @@ import pytest
 from dash import html
 
 from callbacks import indicators, overview, resident
-from layouts import components
 from tests.callbacks.test_callbacks import texts
 
 WK, NT, KS = "012149", "015130", "012068"
@@ -71,14 +70,3 @@ def test_cards_show_pages_never_lines(dash_app, code, locale):
         assert not any("p." in s for s in shorts), shorts
     if code == NT and locale == "ja":
         assert "出典: 中頓別町 公債費負担適正化計画" in shorts
-
-
-def test_source_note_is_a_disclosure_with_the_full_line(dataset):
-    from finance import queries
-
-    row = dataset["settlement"].query("municipality_code == @WK and fiscal_year == 2013").iloc[0]
-    note = components.source_note(queries.source_of(dataset, row), "ja", kind="決算見込")
-    assert isinstance(note, html.Details)
-    summary, full = note.children
-    assert texts(summary) == "決算見込（見込みの数値） 出典: 稚内市財政の状況 p.1"
-    assert "稚内市政策調整部財政経営課" in texts(full) and "発行）" in texts(full)

@@ -8,6 +8,12 @@ from dash import dcc, html
 from finance import terms as names
 from finance.text import catalog, plural_key, t
 from layouts import terms
+from tests.helpers import assert_component_equal
+
+
+def _ja(term: str) -> html.Span:
+    """A Japanese term as the pages mark it on an English page."""
+    return html.Span(term, lang="ja", className="ja-term")
 
 
 @pytest.mark.parametrize(
@@ -37,9 +43,9 @@ def test_plural_forms_in_every_catalog_and_none_in_japanese():
 
 
 def test_bracketed_official_terms_are_marked_and_other_japanese_is_not():
-    marked = terms.mark("Real deficit ratio (実質赤字比率)")
-    assert marked[0] == "Real deficit ratio ("
-    assert marked[1].lang == "ja" and marked[1].children == "実質赤字比率" and marked[2] == ")"
+    assert_component_equal(
+        terms.mark("Real deficit ratio (実質赤字比率)"), ["Real deficit ratio (", _ja("実質赤字比率"), ")"]
+    )
     assert terms.mark("In FY2013, 職員数 numbered 707.") == "In FY2013, 職員数 numbered 707."  # a leftover stays
     assert terms.mark("実質赤字比率") == "実質赤字比率"  # no English name beside it
     assert terms.plain("Borrowing (local bonds outstanding · 地方債残高)") == "Borrowing (local bonds outstanding)"
@@ -55,18 +61,24 @@ def test_english_tree_marks_text_and_cleans_charts_and_attributes():
         ]
     )
     terms.english(tree, "en")
-    heading, graph, kept = tree.children
-    assert heading.title == "Fiscal soundness"
-    assert heading.children[1].lang == "ja"
-    assert graph.figure["data"][0]["name"] == "Local taxes"
-    assert kept.children == "一般会計"
+    expected = html.Div(
+        [
+            html.H2(
+                ["Fiscal soundness (", _ja("健全化判断比率"), ")"], title="Fiscal soundness"
+            ),  # no marks in a title
+            dcc.Graph(figure={"data": [{"name": "Local taxes"}], "layout": {}}),  # nor in a chart
+            html.P("一般会計", lang="ja"),  # already Japanese: left as it is
+        ]
+    )
+    assert_component_equal(tree, expected)
     japanese = html.P("Real deficit ratio (実質赤字比率)")
     assert terms.english(japanese, "ja").children == "Real deficit ratio (実質赤字比率)"
 
 
 def test_a_label_without_english_name_is_marked_with_a_description():
-    label = terms.ja_label("一般行政職員", "a staff category", "en")
-    assert label[0].lang == "ja" and label[1] == " (a staff category)"
+    assert_component_equal(
+        terms.ja_label("一般行政職員", "a staff category", "en"), [_ja("一般行政職員"), " (a staff category)"]
+    )
     assert terms.ja_label("一般行政職員", "a staff category", "ja") == "一般行政職員"
 
 
@@ -80,6 +92,10 @@ def test_prefectures_have_english_names():
 def test_a_body_without_romanised_name_is_marked_wherever_it_is_named():
     tree = html.Div([html.H1("夕張市: revenue — FY2013"), html.P("Fiscal soundness (健全化判断比率) of 夕張市")])
     terms.english(tree, "en", "夕張市")
-    heading, para = tree.children
-    assert heading.children[0].lang == "ja" and heading.children[1] == ": revenue — FY2013"
-    assert [getattr(p, "lang", None) for p in para.children] == [None, "ja", None, "ja"]
+    expected = html.Div(
+        [
+            html.H1([_ja("夕張市"), ": revenue — FY2013"]),
+            html.P(["Fiscal soundness (", _ja("健全化判断比率"), ") of ", _ja("夕張市")]),
+        ]
+    )
+    assert_component_equal(tree, expected)

@@ -6,12 +6,19 @@ names the line. Checked on the bundled data (documents and national tables).
 
 from __future__ import annotations
 
+import pandas as pd
+from dash import dcc, html
+
 from finance import indicators, overview
+from finance.queries import Fact, Overview, PerResident, Population, Source
 from finance.status import Status
+from layouts import ids
 from layouts import indicators as indicators_layout
-from layouts.overview import verdict_sentences
+from layouts.overview import answer, verdict_sentences
+from tests.helpers import assert_component_equal
 
 WAKKANAI, NAKATONBETSU, KUSHIRO, YUBARI = "012149", "015130", "012068", "012092"
+SOUNDNESS_DEFICITS = ("real_deficit_ratio", "consolidated_real_deficit_ratio")
 
 
 def _sentence(ds, code: str, year: int, locale: str = "ja") -> str:
@@ -88,7 +95,6 @@ def _walk(node):
 
 
 def test_the_answer_comes_first_and_links_to_the_indicators_of_the_same_view(dataset):
-    from layouts import ids
     from layouts.overview import content
 
     page = overview.page(dataset, YUBARI, 2019)
@@ -99,3 +105,123 @@ def test_the_answer_comes_first_and_links_to_the_indicators_of_the_same_view(dat
     assert hrefs == ["/indicators?m=012092&y=2019&lang=ja", "/indicators?m=012092&y=2024&lang=ja"]
     texts = " ".join(n for n in nodes if isinstance(n, str))
     assert "市民1人あたり" in texts and "実質公債費比率は財政再生基準以上です" in texts
+
+
+# A hand-made page (no bundled data): the first answer's markup.
+_SOURCE = Source("WK", "稚内市財政の状況", "The Finances of Wakkanai City", "稚内市", "2014-10", "1", "61")
+_POPULATION = Population(36898, "住民基本台帳", "2014-03-31", _SOURCE)
+_NO_PER_RESIDENT = PerResident(None, None, None)
+
+
+def _amount(value: int) -> Fact:
+    return Fact(value, "千円", "exact", "決算", "一般会計", "歳入合計", "", _SOURCE)
+
+
+def _overview(year: int, revenue: Fact | None, expenditure: Fact | None) -> Overview:
+    per_revenue = PerResident(668054, None, _POPULATION) if revenue else _NO_PER_RESIDENT
+    per_expenditure = PerResident(658567, None, _POPULATION) if expenditure else _NO_PER_RESIDENT
+    return Overview(WAKKANAI, year, revenue, expenditure, None, per_revenue, per_expenditure, None, None, ())
+
+
+def _row(title: str, value: list[object]) -> html.Div:
+    return html.Div([html.Dt(title), html.Dd(value)], className="answer-row")
+
+
+def test_the_answer_is_the_amounts_then_the_verdict_with_its_links():
+    verdict = overview.Verdict(
+        2013, (), ("real_debt_service_ratio", "future_burden_ratio"), SOUNDNESS_DEFICITS, (), (), (), later_year=2024
+    )
+    settled = _overview(2013, _amount(24649843), _amount(24300000))
+    page = overview.OverviewPage(settled, None, pd.DataFrame(), (_SOURCE,), (), ("WK",), verdict=verdict)
+    assert_component_equal(
+        answer(page, "ja"),
+        html.Section(
+            [
+                html.Dl(
+                    [
+                        _row(
+                            "歳入",
+                            [
+                                html.Span("246億4,984万円", className="answer-amount"),
+                                html.Span("市民1人あたり 668,054円", className="answer-per-resident"),
+                            ],
+                        ),
+                        _row(
+                            "歳出",
+                            [
+                                html.Span("243億円", className="answer-amount"),
+                                html.Span("市民1人あたり 658,567円", className="answer-per-resident"),
+                            ],
+                        ),
+                    ],
+                    className="answer-amounts",
+                ),
+                html.Div(
+                    [
+                        html.P(
+                            [
+                                html.Span("✓", className="status-icon", **{"aria-hidden": "true"}),
+                                html.Strong("健全化判断比率", className="verdict-label"),
+                                " ",
+                                html.Span("4つの指標はすべて早期健全化基準未満です。 ", className="verdict-sentence"),
+                                html.Span(
+                                    "実質赤字比率、連結実質赤字比率は赤字がないため「－」です。 ",
+                                    className="verdict-sentence",
+                                ),
+                            ],
+                            className="verdict status-sound",
+                        ),
+                        html.P(
+                            [
+                                dcc.Link("4つの指標をくわしく", href="/indicators?m=012149&y=2013&lang=ja"),
+                                " · ",
+                                dcc.Link("令和6年度の指標", href="/indicators?m=012149&y=2024&lang=ja"),
+                            ],
+                            className="verdict-links",
+                        ),
+                    ],
+                    id=ids.OVERVIEW_VERDICT,
+                ),
+            ],
+            id=ids.OVERVIEW_ANSWER,
+            className="first-answer",
+            **{"aria-label": "この年度のあらまし"},
+        ),
+    )
+
+
+def test_a_year_without_settlement_answers_with_the_latest_amounts_said_to_be_earlier():
+    unsettled = _overview(2014, None, None)
+    earlier = _overview(2013, _amount(24649843), None)
+    page = overview.OverviewPage(unsettled, None, pd.DataFrame(), (_SOURCE,), (), ("WK",), latest_amounts=earlier)
+    assert_component_equal(
+        answer(page, "en"),
+        html.Section(
+            [
+                html.P(
+                    [
+                        "Revenue and expenditure: the latest settled amounts (FY2013).",
+                        " ",
+                        dcc.Link("See FY2013", href="/?m=012149&y=2013&lang=en"),
+                    ],
+                    className="answer-year",
+                ),
+                html.Dl(
+                    [
+                        _row(
+                            "Revenue",
+                            [
+                                html.Span("¥24,649.84 million", className="answer-amount"),
+                                html.Span("¥668,054 per resident", className="answer-per-resident"),
+                            ],
+                        ),
+                        _row("Expenditure", [html.Span("Not in the documents", className="answer-missing")]),
+                    ],
+                    className="answer-amounts",
+                ),
+            ],
+            id=ids.OVERVIEW_ANSWER,
+            className="first-answer",
+            **{"aria-label": "This year at a glance"},
+        ),
+    )
