@@ -22,7 +22,7 @@ import pandas as pd
 from finance.schemas import SPECS, check_digit
 
 ROOT = Path(__file__).resolve().parent.parent
-REVENUE = (  # item, group, share of revenue (mean), label
+REVENUE = (  # item, share of revenue (mean), label
     ("rev_local_tax", 0.30, "地方税"),
     ("rev_local_allocation_tax", 0.22, "地方交付税"),
     ("rev_national_disbursements", 0.15, "国庫支出金"),

@@ -184,7 +184,7 @@ def _breakdown_rows(bd: Breakdown, locale: str) -> list[tuple[Cell, ...]]:
         (
             line.name(locale),
             line.label_ja,
-            line.group or None,
+            t(f"tools.group.{line.group}", locale) if line.group else None,
             line.value,
             _number(line.share, 2),
             line.per_resident,

@@ -23,8 +23,8 @@ def _coverage_section(page: DebtPage, mode: str, locale: str) -> html.Section | 
         return None
     approx = "approx" if cov.approximate else "exact"
     rows = [
-        (t("resident.debt.covered", locale), cov.covered.value, cov.covered.rounding, "依存"),
-        (t("resident.debt.burden", locale), cov.burden, approx, "自主"),
+        (t("resident.debt.covered", locale), cov.covered.value, cov.covered.rounding, "dependent"),
+        (t("resident.debt.burden", locale), cov.burden, approx, "own_source"),
     ]
     pop = cov.population.value if cov.population else None
     values: list[float | None] = []

@@ -6,7 +6,7 @@ from dash import html
 
 from finance import explain, formatting
 from finance.text import t
-from finance.topics.settlement import ExpenditurePage
+from finance.topics.settlement import NATURE_GROUPS, ExpenditurePage
 from layouts import components, ids
 from layouts import resident as r
 
@@ -28,8 +28,8 @@ def content(page: ExpenditurePage, name: str, mode: str, locale: str) -> list[ob
             )
         )
         return parts
-    series = ("義務的", "投資的", "その他") if mode == "share" else ("total", "義務的", "投資的", "その他")
-    subject, key = ("mandatory", "義務的") if mode == "share" else ("expenditure", "total")
+    series = NATURE_GROUPS if mode == "share" else ("total", *NATURE_GROUPS)
+    subject, key = ("mandatory", "mandatory") if mode == "share" else ("expenditure", "total")
     notes = [r.kind_legend(locale, page.trend)]
     if mode == "per_resident":
         notes.insert(0, r.trend_population_note(page.trend, locale))

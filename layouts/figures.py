@@ -370,12 +370,12 @@ KIND_PATTERNS = {"決算": "", "決算見込": "/", "計画": "x"}  # estimates 
 KIND_OPACITY = {"決算": 1.0, "決算見込": 0.75, "計画": 0.55}
 GROUP_COLOURS = {  # the same group keeps its colour on every page
     "total": "#595959",
-    "自主": PALETTE[0],
-    "依存": PALETTE[1],
-    "混在": PALETTE[6],
-    "義務的": PALETTE[1],
-    "投資的": PALETTE[2],
-    "その他": PALETTE[0],
+    "own_source": PALETTE[0],
+    "dependent": PALETTE[1],
+    "mixed": PALETTE[6],
+    "mandatory": PALETTE[1],
+    "investment": PALETTE[2],
+    "other": PALETTE[0],
 }
 
 
@@ -389,7 +389,7 @@ def breakdown_bars(
             ``group`` (colour key, may be ""), ``kind`` (決算 / 決算見込 / 計画).
         axis_title: the unit of the value axis (億円, 円, %, 人 …).
         locale: ``"ja"`` or ``"en"``.
-        legend: the words of the group colours (``{"自主": "自主財源", …}``); each colour drawn gets its entry.
+        legend: the words of the group colours (``{"own_source": "自主財源", …}``); each colour drawn gets its entry.
     """
     if frame.empty:
         return empty(t("common.no_data", locale))

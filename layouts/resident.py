@@ -14,6 +14,7 @@ from dash import dcc, html
 
 from finance import explain, figuremodel, formatting
 from finance.queries import Population, Source
+from finance.schemas import ITEM_GROUPS
 from finance.text import html_lang, is_japanese, t
 from finance.topics.common import Breakdown, Line, Trend
 from layouts import components, figures, ids
@@ -110,19 +111,9 @@ def breakdown_figure(bd: Breakdown, mode: str, locale: str) -> object:
     return figures.breakdown_bars(frame, axis_title=axis, locale=locale, legend=group_legend(locale))
 
 
-GROUP_WORDS = {
-    "自主": "own",
-    "依存": "dependent",
-    "混在": "mixed",
-    "義務的": "mandatory",
-    "投資的": "investment",
-    "その他": "other",
-}
-
-
 def group_legend(locale: str) -> dict[str, str]:
     """The words of the group colours of settlement breakdowns (自主財源, 依存財源, 義務的経費 …)."""
-    return {code: t(f"figuredata.group.{word}", locale) for code, word in GROUP_WORDS.items()}
+    return {code: t(f"figuredata.group.{code}", locale) for code in ITEM_GROUPS}
 
 
 def _share_cell(bd: Breakdown, ln: Line, locale: str) -> str:

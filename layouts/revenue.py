@@ -6,7 +6,7 @@ from dash import html
 
 from finance import explain, formatting
 from finance.text import t
-from finance.topics.settlement import RevenuePage
+from finance.topics.settlement import REVENUE_GROUPS, RevenuePage
 from layouts import components, ids
 from layouts import resident as r
 
@@ -35,8 +35,8 @@ def content(page: RevenuePage, name: str, mode: str, locale: str) -> list[object
             )
         )
         return parts
-    trend_series = ("自主", "依存", "混在") if mode == "share" else ("total", "自主", "依存", "混在")
-    trend_subject, trend_key = ("own_source", "自主") if mode == "share" else ("revenue", "total")
+    trend_series = REVENUE_GROUPS if mode == "share" else ("total", *REVENUE_GROUPS)
+    trend_subject, trend_key = ("own_source", "own_source") if mode == "share" else ("revenue", "total")
     notes = [r.kind_legend(locale, page.trend)]
     if mode == "per_resident":
         notes.insert(0, r.trend_population_note(page.trend, locale))
@@ -66,7 +66,7 @@ def content(page: RevenuePage, name: str, mode: str, locale: str) -> list[object
         return parts
     pop_notes = [r.population_note(page.items.population, locale)] if mode == "per_resident" else []
     group_notes = list(pop_notes)
-    if page.groups.line("混在") is not None:
+    if page.groups.line("mixed") is not None:
         group_notes.append(t("resident.revenue.mixed_note", locale))
     if any(ln.rounding == "computed" for ln in page.groups.lines):
         group_notes.append(t("resident.computed_note", locale))

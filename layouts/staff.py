@@ -29,7 +29,7 @@ def _count_figure(page: StaffPage, mode: str, locale: str) -> object:
             if per
             else t("resident.staff.persons", locale, count=formatting.group(line.count, locale))
         )
-        groups.append("自主")
+        groups.append("own_source")
         peer = line.peer_per_thousand if per else line.peer_count
         if peer is not None:
             labels.append(t("resident.staff.peer_label", locale, label=labels[-1]))
@@ -39,7 +39,7 @@ def _count_figure(page: StaffPage, mode: str, locale: str) -> object:
                 if per
                 else t("resident.staff.persons", locale, count=formatting.group(peer.normalize(), locale))
             )
-            groups.append("依存")
+            groups.append("dependent")
     frame = pd.DataFrame({"label": labels, "value": values, "text": texts, "group": groups, "kind": "決算"})
     axis = t("resident.unit.per_thousand" if mode == "per_resident" else "resident.unit.persons", locale)
     return figures.breakdown_bars(frame, axis_title=axis, locale=locale)

@@ -74,7 +74,7 @@ def content(split: TaxSplit, name: str, locale: str) -> list[object]:
             "label": [s.name_ja if is_japanese(locale) else s.name_en for s in split.shares],
             "value": [float(s.yen) for s in split.shares],
             "text": [formatting.yen(s.yen, locale=locale) for s in split.shares],
-            "group": "自主",
+            "group": "own_source",
             "kind": "決算",
         }
     )

@@ -56,7 +56,7 @@ def expenditure_sections(ds: Dataset, code: str, year: int, locale: str, residen
             per_table(t(f"booklet.table_{page.by_function.subject}_per", locale, resident=resident), page.by_function)
         )
     if not page.by_nature.is_empty:
-        mandatory = page.nature_groups.line("義務的")
+        mandatory = page.nature_groups.line("mandatory")
         if mandatory is not None and mandatory.share is not None:
             sentences.append(t("booklet.mandatory_share", locale, share=share_text(mandatory.share, locale)))
         tables.append(per_table(t("booklet.table_nature", locale), page.by_nature))

@@ -120,7 +120,10 @@ ITEM_COLUMNS = _item_columns(
         ITEM_GROUPS,
         required=False,
         title="分類",
-        desc="revenue: 自主/依存/混在; expenditure by nature: 義務的/投資的/その他",
+        desc=(
+            "revenue: own_source (自主財源) / dependent (依存財源) / mixed; "
+            "expenditure by nature: mandatory (義務的経費) / investment (投資的経費) / other"
+        ),
     )
 )
 ENTERPRISE_ITEM_COLUMNS = _item_columns(

@@ -41,7 +41,12 @@ STATEMENTS = (
     "ent_improvement",
     "ent_other",
 )
-ITEM_GROUPS = ("自主", "依存", "混在", "義務的", "投資的", "その他")
+REVENUE_GROUPS = ("own_source", "dependent", "mixed")
+"""Groups of revenue items: 自主財源, 依存財源, and the 「その他」 line that mixes both."""
+NATURE_GROUPS = ("mandatory", "investment", "other")
+"""Groups of expenditure by nature (性質別): 義務的経費, 投資的経費, その他の経費."""
+ITEM_GROUPS = REVENUE_GROUPS + NATURE_GROUPS
+"""The codes of the ``group`` column of ``reference/items.csv`` (labels: ``group.<code>`` in the catalogs)."""
 FUNDS = ("fund_fiscal_adjustment", "fund_debt_reduction", "fund_specific", "fund_total")
 FUND_MEASURES = ("balance_end", "deposit", "withdrawal")
 DEBT_MEASURES = ("outstanding_end", "issued", "lat_covered_end", "change", "issued_change")

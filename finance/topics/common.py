@@ -31,7 +31,8 @@ class Line:
         label_ja: the heading exactly as printed in the source.
         name_ja: the standard Japanese name (reference list), used for charts.
         name_en: the English name.
-        group: 自主 / 依存 / 混在 for revenue, 義務的 / 投資的 / その他 for expenditure by nature, else "".
+        group: the group code (``own_source`` / ``dependent`` / ``mixed`` for revenue, ``mandatory`` / ``investment`` /
+            ``other`` for expenditure by nature, see ``finance.schemas.ITEM_GROUPS``), else "".
         depth: 0 for an item, 1 for an 「うち」 line that is part of the line above.
         value: 千円 (or persons for staff); ``None`` = missing.
         per_resident: yen per resident (persons per 1,000 residents for staff are in :class:`StaffLine`).

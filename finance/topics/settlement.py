@@ -11,15 +11,18 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from finance import calc, queries
+from finance import calc, queries, schemas
 from finance.load import Dataset
 from finance.queries import KIND_ORDER, Fact, Population, Source
 from finance.schemas import UNIT_FACTORS
+from finance.text import t
 from finance.topics.common import Breakdown, Line, Trend, build_trend, int_or_none, row_line, trend_record
 
-REVENUE_GROUPS: tuple[str, ...] = ("自主", "依存", "混在")
-NATURE_GROUPS: tuple[str, ...] = ("義務的", "投資的", "その他")
-_SUBTOTALS = {"rev_own_source_total": "自主", "rev_dependent_total": "依存"}
+REVENUE_GROUPS: tuple[str, ...] = schemas.REVENUE_GROUPS
+"""Revenue groups: ``own_source`` (自主財源), ``dependent`` (依存財源), ``mixed`` (a 「その他」 line of both)."""
+NATURE_GROUPS: tuple[str, ...] = schemas.NATURE_GROUPS
+"""Expenditure-by-nature groups: ``mandatory`` (義務的経費), ``investment`` (投資的経費), ``other``."""
+_SUBTOTALS = {"rev_own_source_total": "own_source", "rev_dependent_total": "dependent"}
 _TOTAL_ITEM = {
     "revenue": "rev_total",
     "expenditure_kan": "exp_total",
@@ -159,9 +162,12 @@ def settlement_breakdown(ds: Dataset, code: str, year: int, statement: str) -> B
     return Breakdown(statement, year, account, tuple(lines), total_line, pop, printed)
 
 
-def _group_lines(
-    ds: Dataset, code: str, year: int, base: Breakdown, groups: tuple[str, ...], names: dict[str, tuple[str, str]]
-) -> Breakdown:
+def group_names(group: str) -> tuple[str, str]:
+    """The Japanese and English names of a group code, from the catalogs (``own_source``: 自主財源)."""
+    return t(f"group.{group}", "ja"), t(f"group.{group}", "en")
+
+
+def _group_lines(ds: Dataset, code: str, year: int, base: Breakdown, groups: tuple[str, ...]) -> Breakdown:
     """Group totals of a breakdown: printed subtotals where the source prints them, else sums of the items.
 
     A group whose sum cannot be made (a missing item) is the remainder of the total when all other groups are known.
@@ -182,12 +188,13 @@ def _group_lines(
         ]
         for _, row in rows.iterrows():
             group = _SUBTOTALS[str(row["item"])]
+            name_ja, name_en = group_names(group)
             printed[group] = row_line(
                 ds,
                 row,
                 key=group,
-                name_ja=names[group][0],
-                name_en=names[group][1],
+                name_ja=name_ja,
+                name_en=name_en,
                 group=group,
                 depth=0,
                 total=total,
@@ -213,8 +220,7 @@ def _group_lines(
             lines.append(
                 _computed_line(
                     group,
-                    names[group][0],
-                    names[group][1],
+                    *group_names(group),
                     group,
                     sums[group],
                     like,
@@ -225,28 +231,16 @@ def _group_lines(
     return Breakdown(subject, year, base.account, tuple(lines), base.total, base.population)
 
 
-REVENUE_GROUP_NAMES = {
-    "自主": ("自主財源", "Own-source revenue"),
-    "依存": ("依存財源", "Dependent revenue"),
-    "混在": ("自主・依存の混在（その他）", "Mixed (other)"),
-}
-NATURE_GROUP_NAMES = {
-    "義務的": ("義務的経費", "Mandatory expenditure"),
-    "投資的": ("投資的経費", "Investment expenditure"),
-    "その他": ("その他の経費", "Other expenditure"),
-}
-
-
 def revenue_groups(ds: Dataset, code: str, year: int, base: Breakdown | None = None) -> Breakdown:
     """自主財源 / 依存財源 (and the mixed 「その他」 line some sources print) of one year."""
     base = base or settlement_breakdown(ds, code, year, "revenue")
-    return _group_lines(ds, code, year, base, REVENUE_GROUPS, REVENUE_GROUP_NAMES)
+    return _group_lines(ds, code, year, base, REVENUE_GROUPS)
 
 
 def nature_groups(ds: Dataset, code: str, year: int, base: Breakdown | None = None) -> Breakdown:
     """義務的経費 / 投資的経費 / その他の経費 of one year (性質別)."""
     base = base or settlement_breakdown(ds, code, year, "expenditure_nature")
-    return _group_lines(ds, code, year, base, NATURE_GROUPS, NATURE_GROUP_NAMES)
+    return _group_lines(ds, code, year, base, NATURE_GROUPS)
 
 
 def function_breakdown(ds: Dataset, code: str, year: int) -> Breakdown:
@@ -269,7 +263,7 @@ def _settlement_years(ds: Dataset, code: str, items: Iterable[str]) -> list[int]
 
 
 def grouped_trend(ds: Dataset, code: str, statement: str) -> Trend:
-    """Each year's total and group totals (revenue: 自主 / 依存 / 混在; expenditure: 義務的 / 投資的 / その他).
+    """Each year's total and its group totals (:data:`REVENUE_GROUPS` or :data:`NATURE_GROUPS`).
 
     The total is the settled (決算) total of the overview (finest unit); groups exist only for itemised years.
     """
@@ -338,7 +332,7 @@ class RevenuePage:
 
 
 def revenue_page(ds: Dataset, code: str, year: int) -> RevenuePage:
-    """Revenue items, 自主 / 依存 groups and the multi-year trend of one municipality and year."""
+    """Revenue items, own-source / dependent groups and the multi-year trend of one municipality and year."""
     items = settlement_breakdown(ds, code, year, "revenue")
     return RevenuePage(
         code,

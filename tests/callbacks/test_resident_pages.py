@@ -154,7 +154,7 @@ def test_breakdown_bars_structure():
             "label": ["市税", "地方交付税", "寄附金"],
             "value": [44.4, 82.3, None],
             "text": ["44億", "82億", "データなし"],
-            "group": ["自主", "依存", "自主"],
+            "group": ["own_source", "dependent", "own_source"],
             "kind": ["決算", "決算", "決算"],
         }
     )

@@ -20,11 +20,11 @@ def test_wakkanai_h25_revenue_items_and_groups(dataset):
     tax = page.items.line("rev_local_tax")
     assert tax is not None and tax.value == 4_443_990 and tax.label_ja == "市税"
     assert explain.amount_text(tax.value, tax.rounding, "ja") == "44億4,399万円"
-    own = page.groups.line("自主")
+    own = page.groups.line("own_source")
     assert own is not None and own.value == 7_768_540 and own.rounding == "truncated"  # printed subtotal, not a sum
     assert explain.amount_text(own.value, own.rounding, "ja") == "77億6,854万円"
     assert explain.share_text(own.share, "ja") == "31.5%"
-    assert explain.share_text(page.groups.line("依存").share, "ja") == "68.5%"
+    assert explain.share_text(page.groups.line("dependent").share, "ja") == "68.5%"
     assert page.items.population is not None and page.items.population.value == 36_898
     assert page.items.total is not None and page.items.total.per_resident == 668_054
 
@@ -45,9 +45,9 @@ def test_trend_keeps_missing_years_out_and_spacing_true(dataset):
 
 def test_nakatonbetsu_revenue_groups_keep_the_mixed_line_apart(dataset):
     groups = revenue_page(dataset, "015130", 2010).groups
-    assert [ln.key for ln in groups.lines] == ["自主", "依存", "混在"]
-    assert groups.line("自主").value == 372_000  # 地方税 + 分担金 + 使用料 + 繰入金 + 諸収入 (no 「うち」 lines)
-    assert groups.line("混在").value == 213_000
+    assert [ln.key for ln in groups.lines] == ["own_source", "dependent", "mixed"]
+    assert groups.line("own_source").value == 372_000  # 地方税 + 分担金 + 使用料 + 繰入金 + 諸収入 (no 「うち」 lines)
+    assert groups.line("mixed").value == 213_000
     assert sum(ln.value for ln in groups.lines) == 3_828_000
 
 
@@ -57,14 +57,14 @@ def test_nakatonbetsu_expenditure_by_nature(dataset):
     personnel = page.by_nature.line("expn_personnel")
     assert personnel is not None and personnel.value == 473_000  # 人件費 473 百万円
     groups = {ln.key: ln.value for ln in page.nature_groups.lines}
-    assert groups == {"義務的": 1_608_000, "投資的": 397_000, "その他": 1_705_000}
+    assert groups == {"mandatory": 1_608_000, "investment": 397_000, "other": 1_705_000}
 
 
 def test_nakatonbetsu_missing_item_is_not_zero(dataset):
     nature = expenditure_page(dataset, "015130", 2008).by_nature
     assert nature.line("expn_other") is None  # printed blank: absent, never 0
     groups = {ln.key: ln.value for ln in nature_groups(dataset, "015130", 2008).lines}
-    assert groups["その他"] == 3_164_000 - 1_598_000 - 328_000  # the remainder of the printed total
+    assert groups["other"] == 3_164_000 - 1_598_000 - 328_000  # the remainder of the printed total
 
 
 def test_wakkanai_expenditure_uses_the_citys_own_kan_list(dataset):
