@@ -3,7 +3,7 @@
 The bodies are the ones Dash's renderer posts when the view state changes (built from ``/_dash-dependencies`` for
 the callbacks whose only input is ``app-state-store.data``), rotated over three municipalities. The client sends a
 browser's ``Accept-Encoding``, so response compression is part of the figure. A new connection per request lets
-both sync workers serve (the access log records the worker PID of every request; the count of distinct PIDs is
+both workers serve (the access log records the worker PID of every request; the count of distinct PIDs is
 reported). Time = connect + request + full response read, measured in the client with ``perf_counter``.
 
 Usage (stand-alone): latency.py URL [-n 200] [--warm]

@@ -1,6 +1,6 @@
 """Run every benchmark against one app directory and write ``bench/RESULTS.md`` (called by ``bench/run.sh``).
 
-Servers (gunicorn, 2 sync workers each, on free loopback ports) are started here and stopped by PID when their
+Servers (gunicorn, 2 gthread workers each, as shipped, on free loopback ports) are started here and stopped by PID when their
 phase ends, whatever happens. Every loop is bounded in count and in time. Raw results go to ``bench/out/``.
 """
 
@@ -287,10 +287,10 @@ def report(r: dict[str, object]) -> str:
             if isinstance(info, dict) and info.get("in_process_ms")
         }
         why_rps = (
-            "each cached request still runs the Python shown in §2 (in-process, no HTTP), so 2 sync workers cannot "
-            "exceed ≈ "
+            "a cached request is answered before Flask (web/responsecache.py), but still costs the Python shown in §2 "
+            "(in-process, no HTTP), so 2 workers cannot exceed ≈ "
             + ", ".join(f"{v:,.0f} req/s ({k})" for k, v in rps_limit.items() if "content" in k)
-            + " even before HTTP, compression and access logging; wrk shares the 2 cores"
+            + " even before gunicorn's HTTP parsing and access logging; wrk shares the 2 cores"
             + busy_note("throughput")
         )
     lines.append(
@@ -394,7 +394,7 @@ def report(r: dict[str, object]) -> str:
         "",
         "`wrk -t2 -cC -d15s --timeout 10s --latency`, browser `Accept-Encoding`; callbacks via "
         "`bench/post_callbacks.lua`, bodies rotating over the three municipalities (and over all page callbacks in "
-        "the *rotated* row). Server: this app, 2 sync workers, FileSystemCache already warm. wrk runs on the same "
+        "the *rotated* row). Server: this app, 2 gthread workers (8 threads each, as shipped), FileSystemCache already warm. wrk runs on the same "
         "cores as the server. Before each run the harness waits until `/health` answers within 50 ms again (the "
         "previous run's queued requests are drained first).",
         "",
