@@ -105,10 +105,13 @@ def generate(count: int, years: int, out: Path, seed: int = 20261123) -> dict[st
                 "title_en": "Synthetic benchmark data",
                 "publisher_ja": "Mieruka bench",
                 "published": "2026-11",
+                "url": "",
                 "date_basis": "生成日",
-                "document_file": "bench/generate_national.py",
                 "kind": "statistics",
-                "note": "実在の団体・数値ではありません",
+                "note": "実在の団体・数値ではありません（bench/generate_national.py）",
+                "short_ja": "合成データ",
+                "short_en": "Synthetic data",
+                "pages": "",
             }
         ]
     ).to_csv(out / "reference" / "sources.csv", index=False)
