@@ -1,7 +1,7 @@
 """Run every benchmark against one app directory and write ``bench/RESULTS.md`` (called by ``bench/run.sh``).
 
-Servers (gunicorn, 2 gthread workers each, as shipped, on free loopback ports) are started here and stopped by PID when their
-phase ends, whatever happens. Every loop is bounded in count and in time. Raw results go to ``bench/out/``.
+Servers (gunicorn, 2 gthread workers each, as shipped, on free loopback ports) are started here and stopped by PID
+when their phase ends, whatever happens. Every loop is bounded in count and in time. Raw results go to ``bench/out/``.
 """
 
 from __future__ import annotations
@@ -394,9 +394,9 @@ def report(r: dict[str, object]) -> str:
         "",
         "`wrk -t2 -cC -d15s --timeout 10s --latency`, browser `Accept-Encoding`; callbacks via "
         "`bench/post_callbacks.lua`, bodies rotating over the three municipalities (and over all page callbacks in "
-        "the *rotated* row). Server: this app, 2 gthread workers (8 threads each, as shipped), FileSystemCache already warm. wrk runs on the same "
-        "cores as the server. Before each run the harness waits until `/health` answers within 50 ms again (the "
-        "previous run's queued requests are drained first).",
+        "the *rotated* row). Server: this app, 2 gthread workers (8 threads each, as shipped), FileSystemCache "
+        "already warm. wrk runs on the same cores as the server. Before each run the harness waits until `/health` "
+        "answers within 50 ms again (the previous run's queued requests are drained first).",
         "",
         "| target | connections | req/s | requests | p50 | p90 | p99 | non-2xx/3xx | socket errors | target "
         "| verdict |",
