@@ -99,7 +99,7 @@ def printed_amount(thousand_yen: int | None, unit: str, rounding: str, locale: s
     japanese = is_japanese(locale)
     sign = formatting._sign(thousand_yen < 0, locale)
     value = abs(int(thousand_yen))
-    about = ("約" if japanese else "about ") if rounding == "approx" else ""
+    about = t("documents.about", locale) if rounding == "approx" else ""
     factor = UNIT_FACTORS.get(unit, 1)
     if unit == "千円":
         body = f"{formatting.group(value, locale)}千円" if japanese else f"¥{formatting.group(value, locale)} thousand"

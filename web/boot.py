@@ -28,11 +28,12 @@ from typing import Any
 from dash import Dash
 from markupsafe import escape
 
+from layouts.ids import URL as URL_ID
+from web.responsecache import ROUTE
+
 log = logging.getLogger("mieruka")
 
-ROUTE = "/_dash-update-component"
 ROUNDS = 12  # the start of a page is a chain of a few callbacks; a bound against a cycle in the graph
-URL_ID = "app-url"
 
 Prop = tuple[str, str]
 
